@@ -1,0 +1,52 @@
+# The verbs people need. `make demo` and `make test` are the two set-up commands.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+# The demo runs as readers see it: DEBUG off, plain HTTP, media served by Django.
+DEMO_ENV = DEBUG=off HTTPS=off SERVE_MEDIA=on PORT=$(PORT) SECRET_KEY="$$(cat var/secret_key)"
+
+.PHONY: demo test lint format bench install install-dev messages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+
+install-dev: $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[dev]"
+
+var/secret_key:
+	mkdir -p var
+	$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
+
+demo: install var/secret_key
+	$(DEMO_ENV) $(BIN)/python manage.py migrate --noinput
+	$(DEMO_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(DEMO_ENV) $(BIN)/python manage.py load_demo
+	$(DEMO_ENV) $(BIN)/python manage.py demo_editor redactie
+	@echo "De site: http://127.0.0.1:$(PORT)/   beheer: http://127.0.0.1:$(PORT)/admin/"
+	$(DEMO_ENV) $(BIN)/gunicorn newsroom.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+
+test: install-dev
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-dev
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+messages: install-dev
+	$(BIN)/python manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=var --ignore=tests
+	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+bench: install-dev
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) var/static

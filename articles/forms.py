@@ -1,0 +1,96 @@
+"""Admin forms: clean and sanitize what editors send, keep what they typed."""
+
+from django import forms
+from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Article, Topic, TopicAlias
+from articles.sanitize import sanitize_body
+from articles.slugs import unique_slug
+
+__all__ = ["ArticleAdminForm", "TopicAliasForm"]
+
+
+class ArticleAdminForm(forms.ModelForm):
+    # A curated vocabulary: pick topics with an autocomplete that also finds aliases
+    # (TopicAdmin.search_fields); new topics come from the "+" next to the field.
+    topics = forms.ModelMultipleChoiceField(
+        label=_("Onderwerpen"),
+        queryset=Topic.objects.all(),
+        required=False,
+        help_text=_("Zoek op naam of alias, bijvoorbeeld ISK voor ISKP."),
+    )
+
+    class Meta:
+        model = Article
+        fields = [
+            "kicker", "headline", "slug", "kind", "lede", "body", "section",
+            "authors", "topics", "related", "status", "publish_at", "updated_at",
+            "language", "seo_title", "seo_description",
+        ]  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+        self.fields["topics"].widget = AutocompleteSelectMultiple(
+            Article._meta.get_field("topics"), admin.site
+        )
+        if self.instance.pk:
+            self.initial["topics"] = list(self.instance.topics.all())
+
+    def clean_body(self):
+        return sanitize_body(self.cleaned_data.get("body") or "")
+
+    def clean(self):
+        cleaned = super().clean()
+        headline = cleaned.get("headline")
+        if headline or cleaned.get("slug"):
+            cleaned["slug"] = unique_slug(
+                Article, cleaned.get("slug") or headline, exclude_pk=self.instance.pk
+            )
+        # Publishing without a time means now: services.prepare_for_save fills it.
+        status = cleaned.get("status")
+        if (
+            status == Article.Status.UNPUBLISHED
+            and not self.instance.first_published_at
+        ):
+            self.add_error(
+                "status",
+                _(
+                    "Alleen een artikel dat gepubliceerd is geweest kan worden "
+                    "teruggetrokken."
+                ),
+            )
+        return cleaned
+
+
+class TopicAliasForm(forms.ModelForm):
+    class Meta:
+        model = TopicAlias
+        fields = ["name"]
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        clash = Topic.objects.filter(name__iexact=name)
+        if self.instance.topic_id:
+            clash = clash.exclude(pk=self.instance.topic_id)
+        if clash.exists():
+            raise forms.ValidationError(
+                _("%(name)s is al de naam van een ander onderwerp."),
+                params={"name": name},
+            )
+        slug = slugify(name, allow_unicode=True)
+        if not slug:
+            raise forms.ValidationError(
+                _("Een alias moet letters of cijfers bevatten.")
+            )
+        taken = TopicAlias.objects.filter(slug=slug).exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError(
+                _("De alias %(name)s bestaat al (bij %(topic)s)."),
+                params={"name": name, "topic": taken.first().topic},
+            )
+        self.instance.slug = slug
+        return name

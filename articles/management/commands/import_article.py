@@ -1,0 +1,155 @@
+"""python manage.py import_article FILE [--publish | --publish-at ISO8601] ...
+
+The last line of output is the article's public path when it is published or
+scheduled, its admin change path when it is a draft. Bad input: a message on stderr,
+a non-zero exit, nothing written.
+"""
+
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from articles.importing import ArticleTextError, parse_article_text
+from articles.models import Article, Author, Section
+from articles.services import create_article
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+
+class Command(BaseCommand):
+    help = "Maak één nieuw artikel van een tekstbestand (zie articles/importing.py)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="Pad naar een UTF-8-tekstbestand.")
+        when = parser.add_mutually_exclusive_group()
+        when.add_argument(
+            "--publish",
+            action="store_true",
+            help="Publiceer met de datum van de datumregel als publicatietijd.",
+        )
+        when.add_argument(
+            "--publish-at",
+            metavar="ISO8601",
+            help="Plan in op deze tijd (Europe/Amsterdam als er geen zone bij staat).",
+        )
+        parser.add_argument(
+            "--section", metavar="SLUG", help="Slug van een bestaande sectie."
+        )
+        parser.add_argument(
+            "--author",
+            metavar="SLUG",
+            action="append",
+            default=[],
+            help="Slug van een bestaande auteur; mag vaker.",
+        )
+
+    def handle(self, *args, **options):
+        text = self._read(Path(options["file"]))
+        try:
+            parsed = parse_article_text(text)
+        except ArticleTextError as error:
+            raise CommandError(f"{options['file']}: {error}") from None
+        publish_at = self._publish_at(options, parsed)
+        section = self._section(options["section"])
+        authors = self._authors(options["author"])
+        try:
+            with transaction.atomic():
+                article = create_article(
+                    headline=parsed.headline,
+                    lede=parsed.lede,
+                    body=parsed.body_html(),
+                    section=section,
+                    authors=authors,
+                    status=Article.Status.PUBLISHED
+                    if publish_at
+                    else Article.Status.DRAFT,
+                    publish_at=publish_at,
+                )
+        except ValidationError as error:
+            problems = "; ".join(
+                f"{field}: {' '.join(messages)}"
+                for field, messages in error.message_dict.items()
+            )
+            raise CommandError(f"{options['file']}: {problems}") from None
+        if article.status == Article.Status.PUBLISHED:
+            state = "ingepland" if article.is_scheduled else "gepubliceerd"
+            self.stdout.write(f"Artikel {state}: {article.headline}")
+            self.stdout.write(article.get_absolute_url())
+        else:
+            self.stdout.write(f"Concept opgeslagen: {article.headline}")
+            self.stdout.write(
+                reverse("admin:articles_article_change", args=[article.pk])
+            )
+
+    def _read(self, path: Path) -> str:
+        try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                raise CommandError(
+                    f"{path}: het bestand is groter dan {MAX_FILE_BYTES // 1024**2} MB."
+                )
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise CommandError(f"{path}: bestand niet gevonden.") from None
+        except IsADirectoryError:
+            raise CommandError(f"{path}: dit is een map, geen bestand.") from None
+        except PermissionError:
+            raise CommandError(f"{path}: geen leesrechten voor dit bestand.") from None
+        except OSError as error:
+            raise CommandError(f"{path}: kan niet lezen ({error.strerror}).") from None
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise CommandError(
+                f"{path}: geen UTF-8-tekst (onleesbare byte op positie {error.start}). "
+                "Sla het bestand op als UTF-8."
+            ) from None
+
+    def _publish_at(self, options, parsed) -> datetime | None:
+        tz = ZoneInfo(settings.TIME_ZONE)
+        if options["publish_at"]:
+            value = options["publish_at"].strip()
+            try:
+                moment = parse_datetime(value)
+            except ValueError:
+                moment = None
+            if moment is None:
+                raise CommandError(
+                    f"--publish-at {value!r} is geen geldige tijd; gebruik ISO 8601, "
+                    "bijvoorbeeld 2026-12-01T09:30 of 2026-12-01T09:30+01:00."
+                )
+            if timezone.is_naive(moment):
+                moment = moment.replace(tzinfo=tz)
+            return moment
+        if options["publish"]:
+            return parsed.publish_time(tz)
+        return None
+
+    def _section(self, slug: str | None) -> Section | None:
+        if slug is None:
+            return None
+        try:
+            return Section.objects.get(slug=slug)
+        except Section.DoesNotExist:
+            known = ", ".join(Section.objects.values_list("slug", flat=True)) or "geen"
+            raise CommandError(
+                f"Sectie {slug!r} bestaat niet. Bestaande secties: {known}."
+            ) from None
+
+    def _authors(self, slugs: list[str]) -> list[Author]:
+        found = {a.slug: a for a in Author.objects.filter(slug__in=slugs)}
+        missing = [slug for slug in slugs if slug not in found]
+        if missing:
+            raise CommandError(
+                "Onbekende auteur(s): "
+                + ", ".join(missing)
+                + ". Maak ze eerst aan in de beheeromgeving."
+            )
+        return [found[slug] for slug in dict.fromkeys(slugs)]

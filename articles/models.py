@@ -1,0 +1,300 @@
+"""Articles, and the sections, authors and topics that organise them.
+
+``Article.objects.published()`` is the one definition of what a reader may see.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+from taggit.managers import TaggableManager
+from taggit.models import TagBase, TaggedItemBase
+
+from articles.sanitize import EDITOR_EXTENSIONS, sanitize_body
+
+__all__ = ["Article", "Author", "Section", "TaggedArticle", "Topic", "TopicAlias"]
+
+
+class Section(models.Model):
+    name = models.CharField(_("naam"), max_length=80, unique=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        allow_unicode=True,
+        help_text=_("Deel van het webadres, bijvoorbeeld: buitenland"),
+    )
+    description = models.TextField(_("beschrijving"), blank=True)
+    position = models.PositiveSmallIntegerField(
+        _("volgorde"),
+        default=0,
+        help_text=_("Lagere getallen staan eerder in de navigatie."),
+    )
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("sectie")
+        verbose_name_plural = _("secties")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:section", kwargs={"slug": self.slug})
+
+
+class Author(models.Model):
+    """A byline: a person, or the newsroom itself ("Redactie")."""
+
+    name = models.CharField(_("naam"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=True)
+    bio = models.TextField(_("biografie"), blank=True)
+    photo = models.ImageField(_("foto"), upload_to="authors/", blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gebruiker"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author",
+        help_text=_("Het account waarmee deze auteur inlogt, als die er een heeft."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("auteur")
+        verbose_name_plural = _("auteurs")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:author", kwargs={"slug": self.slug})
+
+
+class TopicQuerySet(models.QuerySet):
+    def matching(self, name: str):
+        """Topics whose name, slug or an alias equals ``name`` (in any case)."""
+        return self.filter(
+            Q(name__iexact=name)
+            | Q(slug__iexact=name)
+            | Q(aliases__name__iexact=name)
+            | Q(aliases__slug__iexact=name)
+        ).distinct()
+
+
+class Topic(TagBase):
+    """A subject that runs through the coverage, e.g. ISKP (also ISK, IS-K)."""
+
+    description = models.TextField(_("beschrijving"), blank=True)
+
+    objects = TopicQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("onderwerp")
+        verbose_name_plural = _("onderwerpen")
+
+    def get_absolute_url(self):
+        return reverse("articles:topic", kwargs={"slug": self.slug})
+
+
+class TopicAlias(models.Model):
+    """Another name for a topic; its slug redirects to the topic's page."""
+
+    topic = models.ForeignKey(
+        Topic,
+        on_delete=models.CASCADE,
+        related_name="aliases",
+        verbose_name=_("onderwerp"),
+    )
+    name = models.CharField(
+        _("naam"), max_length=100, unique=True, help_text=_("Bijvoorbeeld: IS-K")
+    )
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, allow_unicode=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("alias")
+        verbose_name_plural = _("aliassen")
+
+    def __str__(self):
+        return self.name
+
+
+class TaggedArticle(TaggedItemBase):
+    content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
+    tag = models.ForeignKey(
+        Topic, on_delete=models.CASCADE, related_name="tagged_articles"
+    )
+
+    class Meta:
+        verbose_name = _("onderwerp van artikel")
+        verbose_name_plural = _("onderwerpen van artikelen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_object", "tag"], name="unique_topic_per_article"
+            )
+        ]
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, *, at=None):
+        """Articles a reader may see: published, and their publish time has come.
+
+        The only gate for every public surface. ``at`` defaults to now.
+        """
+        return self.filter(
+            status=Article.Status.PUBLISHED,
+            publish_at__lte=at or timezone.now(),
+        )
+
+    def for_listing(self):
+        """What a list of article cards needs, in a fixed number of queries."""
+        return (
+            self.select_related("section")
+            .prefetch_related("authors", "topics")
+            .order_by("-publish_at", "-pk")
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("concept")
+        REVIEW = "review", _("ter beoordeling")
+        PUBLISHED = "published", _("gepubliceerd")
+        UNPUBLISHED = "unpublished", _("teruggetrokken")
+
+    class Kind(models.TextChoices):
+        NEWS = "news", _("Nieuws")
+        EXPLAINER = "explainer", _("Uitleg")
+        ANALYSIS = "analysis", _("Analyse")
+        OPINION = "opinion", _("Opinie")
+        REPORTAGE = "reportage", _("Reportage")
+        INTERVIEW = "interview", _("Interview")
+        LIVE = "live", _("Live")
+
+    headline = models.CharField(_("kop"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        allow_unicode=True,
+        help_text=_("Het webadres: /artikel/<slug>/. Wordt uit de kop gemaakt."),
+    )
+    kicker = models.CharField(
+        _("label"),
+        max_length=60,
+        blank=True,
+        help_text=_("Kort woord boven de kop, bijvoorbeeld: Afghanistan"),
+    )
+    kind = models.CharField(
+        _("soort artikel"), max_length=20, choices=Kind, default=Kind.NEWS
+    )
+    lede = models.TextField(
+        _("intro"),
+        help_text=_("De eerste alinea: wat er gebeurde en waarom het ertoe doet."),
+    )
+    body = ProseEditorField(
+        _("tekst"), blank=True, extensions=EDITOR_EXTENSIONS, sanitize=sanitize_body
+    )
+    section = models.ForeignKey(
+        Section,
+        on_delete=models.PROTECT,
+        related_name="articles",
+        verbose_name=_("sectie"),
+    )
+    authors = models.ManyToManyField(
+        Author, related_name="articles", verbose_name=_("auteurs")
+    )
+    topics = TaggableManager(
+        through=TaggedArticle,
+        verbose_name=_("onderwerpen"),
+        blank=True,
+        related_name="articles",
+        help_text=_("Zoek op naam of alias, bijvoorbeeld ISK voor ISKP."),
+    )
+    related = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="related_from",
+        verbose_name=_("gerelateerde artikelen"),
+    )
+    language = models.CharField(
+        _("taal"), max_length=10, choices=settings.LANGUAGES, default="nl"
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status, default=Status.DRAFT, db_index=True
+    )
+    publish_at = models.DateTimeField(
+        _("publicatietijd"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Een tijd in de toekomst betekent: ingepland."),
+    )
+    first_published_at = models.DateTimeField(
+        _("eerst gepubliceerd"), null=True, blank=True, editable=False
+    )
+    updated_at = models.DateTimeField(
+        _("laatst bijgewerkt"),
+        null=True,
+        blank=True,
+        help_text=_("Tijd van de laatste inhoudelijke wijziging die lezers zien."),
+    )
+    version = models.PositiveIntegerField(_("versie"), default=1, editable=False)
+    seo_title = models.CharField(_("SEO-titel"), max_length=70, blank=True)
+    seo_description = models.CharField(
+        _("SEO-omschrijving"), max_length=160, blank=True
+    )
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    modified_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-pk"]
+        verbose_name = _("artikel")
+        verbose_name_plural = _("artikelen")
+        indexes = [
+            models.Index(fields=["status", "-publish_at"], name="article_public")
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(publish_at__isnull=False),
+                name="published_has_publish_time",
+            )
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    def get_absolute_url(self):
+        return reverse("articles:article", kwargs={"slug": self.slug})
+
+    def is_visible(self, *, at=None) -> bool:
+        """The same rule as ``Article.objects.published()``, for one loaded article."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at <= (at or timezone.now())
+        )
+
+    @property
+    def is_scheduled(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at > timezone.now()
+        )
+
+    @property
+    def shown_update_time(self):
+        """The "bijgewerkt" time readers see: only when later than publication."""
+        if self.updated_at and self.publish_at and self.updated_at > self.publish_at:
+            return self.updated_at
+        return None

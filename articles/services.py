@@ -1,0 +1,105 @@
+"""Writes with side effects: the admin, commands and tests all call these.
+
+Each function either completes or changes nothing (one transaction).
+"""
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from articles.models import Article, Author, Section, Topic
+from articles.sanitize import sanitize_body
+from articles.slugs import unique_slug
+
+__all__ = [
+    "create_article",
+    "default_section",
+    "house_author",
+    "prepare_for_save",
+    "publish_article",
+]
+
+
+def default_section() -> Section:
+    """The section imported articles land in when none is named."""
+    conf = settings.NEWSROOM_DEFAULT_SECTION
+    section, _ = Section.objects.get_or_create(
+        slug=conf["slug"], defaults={"name": conf["name"]}
+    )
+    return section
+
+
+def house_author() -> Author:
+    """The house byline ("Redactie") for articles without a named author."""
+    conf = settings.NEWSROOM_HOUSE_BYLINE
+    author, _ = Author.objects.get_or_create(
+        slug=conf["slug"], defaults={"name": conf["name"]}
+    )
+    return author
+
+
+def prepare_for_save(article: Article) -> Article:
+    """Sanitize the body, fill a unique slug and keep the publication times right.
+
+    Called by the admin form and every service before an article is saved.
+    """
+    article.body = sanitize_body(article.body)
+    article.slug = unique_slug(
+        Article, article.slug or article.headline, exclude_pk=article.pk
+    )
+    if article.status == Article.Status.PUBLISHED:
+        if article.publish_at is None:
+            article.publish_at = timezone.now()
+        if article.first_published_at is None or (
+            article.first_published_at > article.publish_at
+        ):
+            article.first_published_at = article.publish_at
+    return article
+
+
+@transaction.atomic
+def create_article(
+    *,
+    headline: str,
+    lede: str,
+    body: str = "",
+    section: Section | None = None,
+    authors: Iterable[Author] = (),
+    topics: Iterable[Topic | str] = (),
+    status: str = Article.Status.DRAFT,
+    publish_at: datetime | None = None,
+    kind: str = Article.Kind.NEWS,
+    **fields,
+) -> Article:
+    """Create an article with its authors and topics, or nothing at all."""
+    article = Article(
+        headline=headline,
+        lede=lede,
+        body=body,
+        section=section or default_section(),
+        status=status,
+        publish_at=publish_at,
+        kind=kind,
+        **fields,
+    )
+    prepare_for_save(article)
+    article.full_clean(exclude=["slug"])
+    article.save()
+    article.authors.set(list(authors) or [house_author()])
+    if topics:
+        article.topics.set(list(topics))
+    return article
+
+
+@transaction.atomic
+def publish_article(article: Article, *, at: datetime | None = None) -> Article:
+    """Publish now, or at ``at`` (a future time schedules the article)."""
+    article.status = Article.Status.PUBLISHED
+    article.publish_at = at or timezone.now()
+    prepare_for_save(article)
+    article.version += 1
+    article.save()
+    return article

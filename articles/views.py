@@ -1,0 +1,103 @@
+"""The readers' site. Every list and page goes through Article.objects.published()."""
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from articles.models import Article, Author, Section, Topic, TopicAlias
+
+PAGE_PARAMETER = "pagina"
+
+
+def _page(request, queryset):
+    """The requested page of ``queryset``; 404 for a page that does not exist."""
+    paginator = Paginator(queryset, settings.ARTICLES_PER_PAGE)
+    try:
+        return paginator.page(request.GET.get(PAGE_PARAMETER) or 1)
+    except (EmptyPage, PageNotAnInteger):
+        raise Http404(_("Deze pagina bestaat niet.")) from None
+
+
+def home(request):
+    """Lead story and the latest articles. Template: articles/home.html."""
+    page = _page(request, Article.objects.published().for_listing())
+    articles = list(page.object_list)
+    lead = articles.pop(0) if page.number == 1 and articles else None
+    return render(
+        request,
+        "articles/home.html",
+        {"lead": lead, "articles": articles, "page": page},
+    )
+
+
+def article_detail(request, slug):
+    """One article. Template: articles/article.html; 410 for withdrawn articles."""
+    article = (
+        Article.objects.published()
+        .select_related("section")
+        .prefetch_related("authors", "topics")
+        .filter(slug=slug)
+        .first()
+    )
+    if article is None:
+        withdrawn = Article.objects.filter(
+            slug=slug, status=Article.Status.UNPUBLISHED
+        ).exists()
+        if withdrawn:
+            return render(request, "articles/gone.html", status=410)
+        raise Http404(_("Dit artikel bestaat niet."))
+    related = article.related.published().select_related("section")
+    return render(
+        request,
+        "articles/article.html",
+        {"article": article, "related": list(related[:6])},
+    )
+
+
+def section_detail(request, slug):
+    """A section's articles. Template: articles/section.html."""
+    section = get_object_or_404(Section, slug=slug)
+    page = _page(
+        request, Article.objects.published().filter(section=section).for_listing()
+    )
+    return render(
+        request,
+        "articles/section.html",
+        {"section": section, "page": page, "current_section": section.slug},
+    )
+
+
+def topic_detail(request, slug):
+    """A topic's description, aliases and articles; an alias redirects here.
+
+    Template: articles/topic.html.
+    """
+    topic = Topic.objects.filter(slug=slug).prefetch_related("aliases").first()
+    if topic is None:
+        alias = TopicAlias.objects.select_related("topic").filter(slug=slug).first()
+        if alias is None:
+            alias = (
+                TopicAlias.objects.select_related("topic")
+                .filter(slug__iexact=slug)
+                .first()
+            )
+        if alias is None:
+            topic = get_object_or_404(Topic, slug__iexact=slug)
+        else:
+            topic = alias.topic
+        return redirect(topic, permanent=True)
+    page = _page(
+        request, Article.objects.published().filter(topics=topic).for_listing()
+    )
+    return render(request, "articles/topic.html", {"topic": topic, "page": page})
+
+
+def author_detail(request, slug):
+    """An author's bio and archive. Template: articles/author.html."""
+    author = get_object_or_404(Author, slug=slug)
+    page = _page(
+        request, Article.objects.published().filter(authors=author).for_listing()
+    )
+    return render(request, "articles/author.html", {"author": author, "page": page})

@@ -1,0 +1,128 @@
+"""Markers for the real parts some tests need, and shared fixtures.
+
+A test marked ``postgres``, ``redis``, ``browser`` or ``java`` runs only where that
+part is present. Elsewhere it is deselected with a notice saying how to get the part;
+under CI=true a missing part fails the run instead (``postgres`` tests are left out of
+a run on SQLite, which CI repeats on PostgreSQL).
+"""
+
+import os
+import shutil
+import socket
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+CI = os.environ.get("CI", "").lower() in {"1", "true", "yes", "on"}
+CHROMIUM = Path("/usr/bin/chromium")
+REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
+
+
+def _redis_reachable() -> bool:
+    from urllib.parse import urlparse
+
+    url = urlparse(REDIS_TEST_URL)
+    try:
+        with socket.create_connection((url.hostname, url.port or 6379), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def _browser_available() -> bool:
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return False
+    return CHROMIUM.exists()
+
+
+PARTS = {
+    "redis": (
+        _redis_reachable,
+        "Redis is not reachable at " + REDIS_TEST_URL + " (start redis-server).",
+    ),
+    "browser": (
+        _browser_available,
+        "Chromium is missing: apt-get install chromium (and make test installs "
+        "playwright).",
+    ),
+    "java": (lambda: shutil.which("java") is not None, "No java on PATH."),
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    on_postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+    deselected, kept, notices = [], [], set()
+    availability = {}
+    for item in items:
+        reason = None
+        if item.get_closest_marker("postgres") and not on_postgres:
+            reason = (
+                "postgres: these run with DATABASE_URL=postgres://postgres@127.0.0.1"
+                ":5432/newsroom (CI runs them in its second pass)."
+            )
+        for marker, (check, how) in PARTS.items():
+            if reason is None and item.get_closest_marker(marker):
+                if marker not in availability:
+                    availability[marker] = check()
+                if not availability[marker]:
+                    if CI:
+                        raise pytest.UsageError(
+                            f"CI=true and a part is missing for {item.nodeid}: {how}"
+                        )
+                    reason = f"{marker}: {how}"
+        if reason:
+            deselected.append(item)
+            notices.add(reason)
+        else:
+            kept.append(item)
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = kept
+        reporter = config.pluginmanager.get_plugin("terminalreporter")
+        for notice in sorted(notices):
+            message = f"deselected {notice}"
+            if reporter:
+                reporter.write_line(message, yellow=True)
+
+
+@pytest.fixture(autouse=True)
+def _media_root(tmp_path, settings):
+    """Uploaded files go to a temporary folder, never to var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def make_article(db):
+    """Create an article through the service, with sensible defaults."""
+    from django.utils import timezone
+
+    from articles.models import Article, Author, Section
+    from articles.services import create_article
+
+    counter = {"n": 0}
+
+    def make(**fields):
+        counter["n"] += 1
+        fields.setdefault("headline", f"Testartikel {counter['n']}")
+        fields.setdefault("lede", "Een intro.")
+        fields.setdefault("body", "<p>Tekst.</p>")
+        if "section" not in fields:
+            fields["section"], _ = Section.objects.get_or_create(
+                slug="buitenland", defaults={"name": "Buitenland"}
+            )
+        if "authors" not in fields:
+            author, _ = Author.objects.get_or_create(
+                slug="eva-mulder", defaults={"name": "Eva Mulder"}
+            )
+            fields["authors"] = [author]
+        status = fields.setdefault("status", Article.Status.PUBLISHED)
+        if status == Article.Status.PUBLISHED:
+            fields.setdefault(
+                "publish_at", timezone.now() - timezone.timedelta(hours=counter["n"])
+            )
+        return create_article(**fields)
+
+    return make
