@@ -3,8 +3,9 @@
 from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from taggit import models as taggit_models
 
-from articles.forms import ArticleAdminForm, TopicAliasForm
+from articles.forms import ArticleAdminForm, TopicAliasForm, topic_choice_field
 from articles.models import Article, Author, Section, Topic, TopicAlias
 from articles.services import prepare_for_save
 
@@ -87,6 +88,16 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("authors")
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "topics":
+            topic_admin = self.admin_site._registry[Topic]
+            return topic_choice_field(
+                db_field,
+                self.admin_site,
+                can_add=topic_admin.has_add_permission(request),
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     def save_model(self, request, obj, form, change):
         prepare_for_save(obj)
         if change:
@@ -109,3 +120,7 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description=_("auteurs"))
     def byline(self, article):
         return ", ".join(author.name for author in article.authors.all())
+
+
+# Topics replace taggit's generic tags; its own admin would only confuse editors.
+admin.site.unregister(taggit_models.Tag)

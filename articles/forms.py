@@ -1,8 +1,11 @@
 """Admin forms: clean and sanitize what editors send, keep what they typed."""
 
 from django import forms
-from django.contrib import admin
-from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.contrib.admin.widgets import (
+    AutocompleteSelectMultiple,
+    RelatedFieldWidgetWrapper,
+)
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -10,19 +13,26 @@ from articles.models import Article, Topic, TopicAlias
 from articles.sanitize import sanitize_body
 from articles.slugs import unique_slug
 
-__all__ = ["ArticleAdminForm", "TopicAliasForm"]
+__all__ = ["ArticleAdminForm", "TopicAliasForm", "topic_choice_field"]
 
 
-class ArticleAdminForm(forms.ModelForm):
-    # A curated vocabulary: pick topics with an autocomplete that also finds aliases
-    # (TopicAdmin.search_fields); new topics come from the "+" next to the field.
-    topics = forms.ModelMultipleChoiceField(
+def topic_choice_field(db_field, admin_site, *, can_add: bool):
+    """Topics as a curated vocabulary: an autocomplete that also finds aliases
+    (TopicAdmin.search_fields), with "+" to create a topic when allowed."""
+    field = forms.ModelMultipleChoiceField(
         label=_("Onderwerpen"),
         queryset=Topic.objects.all(),
         required=False,
         help_text=_("Zoek op naam of alias, bijvoorbeeld ISK voor ISKP."),
+        widget=AutocompleteSelectMultiple(db_field, admin_site),
     )
+    field.widget = RelatedFieldWidgetWrapper(
+        field.widget, db_field.remote_field, admin_site, can_add_related=can_add
+    )
+    return field
 
+
+class ArticleAdminForm(forms.ModelForm):
     class Meta:
         model = Article
         fields = [
@@ -34,11 +44,6 @@ class ArticleAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["slug"].required = False
-        self.fields["topics"].widget = AutocompleteSelectMultiple(
-            Article._meta.get_field("topics"), admin.site
-        )
-        if self.instance.pk:
-            self.initial["topics"] = list(self.instance.topics.all())
 
     def clean_body(self):
         return sanitize_body(self.cleaned_data.get("body") or "")
@@ -50,8 +55,10 @@ class ArticleAdminForm(forms.ModelForm):
             cleaned["slug"] = unique_slug(
                 Article, cleaned.get("slug") or headline, exclude_pk=self.instance.pk
             )
-        # Publishing without a time means now: services.prepare_for_save fills it.
         status = cleaned.get("status")
+        if status == Article.Status.PUBLISHED and not cleaned.get("publish_at"):
+            # Publishing without a time means: now.
+            cleaned["publish_at"] = timezone.now()
         if (
             status == Article.Status.UNPUBLISHED
             and not self.instance.first_published_at
