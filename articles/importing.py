@@ -28,7 +28,10 @@ _DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060"), None)
+# Stray invisibles (BOM, zero-width space, word joiner) go; the zero-width (non-)joiner
+# only at a line's ends: inside it is spelling in Persian and Pashto (and emoji).
+_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u2060"), None)
+_JOINERS = "\u200c\u200d"
 # Closing quotes and brackets after a sentence's last mark do not end it.
 _TRAILING_CLOSERS = "\"'”’»)]›"
 SUBHEADING_MAX_LENGTH = 80
@@ -57,7 +60,7 @@ class ParsedArticle:
 
 def _normalise_line(line: str) -> str:
     line = unicodedata.normalize("NFC", line.translate(_INVISIBLE))
-    return _SPACES.sub(" ", line).strip()
+    return _SPACES.sub(" ", line).strip().strip(_JOINERS).strip()
 
 
 def is_subheading(line: str) -> bool:

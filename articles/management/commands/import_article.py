@@ -10,7 +10,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.urls import reverse
@@ -52,6 +52,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        # argparse enforces this on the command line; call_command(publish=True,
+        # publish_at=...) bypasses the group, so check again before anything is read.
+        if options["publish"] and options["publish_at"] is not None:
+            raise CommandError("Gebruik --publish of --publish-at, niet allebei.")
         text = self._read(Path(options["file"]))
         try:
             parsed = parse_article_text(text)
@@ -75,7 +79,7 @@ class Command(BaseCommand):
                 )
         except ValidationError as error:
             problems = "; ".join(
-                f"{field}: {' '.join(messages)}"
+                f"{_field_label(field)}{' '.join(messages)}"
                 for field, messages in error.message_dict.items()
             )
             raise CommandError(f"{options['file']}: {problems}") from None
@@ -91,11 +95,9 @@ class Command(BaseCommand):
 
     def _read(self, path: Path) -> str:
         try:
-            if path.stat().st_size > MAX_FILE_BYTES:
-                raise CommandError(
-                    f"{path}: het bestand is groter dan {MAX_FILE_BYTES // 1024**2} MB."
-                )
-            data = path.read_bytes()
+            # Read one byte past the limit: a pipe or device reports no size.
+            with path.open("rb") as handle:
+                data = handle.read(MAX_FILE_BYTES + 1)
         except FileNotFoundError:
             raise CommandError(f"{path}: bestand niet gevonden.") from None
         except IsADirectoryError:
@@ -104,6 +106,10 @@ class Command(BaseCommand):
             raise CommandError(f"{path}: geen leesrechten voor dit bestand.") from None
         except OSError as error:
             raise CommandError(f"{path}: kan niet lezen ({error.strerror}).") from None
+        if len(data) > MAX_FILE_BYTES:
+            raise CommandError(
+                f"{path}: het bestand is groter dan {MAX_FILE_BYTES // 1024**2} MB."
+            )
         try:
             return data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
@@ -114,7 +120,7 @@ class Command(BaseCommand):
 
     def _publish_at(self, options, parsed) -> datetime | None:
         tz = ZoneInfo(settings.TIME_ZONE)
-        if options["publish_at"]:
+        if options["publish_at"] is not None:
             value = options["publish_at"].strip()
             try:
                 moment = parse_datetime(value)
@@ -144,12 +150,21 @@ class Command(BaseCommand):
             ) from None
 
     def _authors(self, slugs: list[str]) -> list[Author]:
-        found = {a.slug: a for a in Author.objects.filter(slug__in=slugs)}
-        missing = [slug for slug in slugs if slug not in found]
+        """The authors in the order given, each once; every slug must exist."""
+        unique = list(dict.fromkeys(slugs))
+        found = {a.slug: a for a in Author.objects.filter(slug__in=unique)}
+        missing = [slug for slug in unique if slug not in found]
         if missing:
             raise CommandError(
                 "Onbekende auteur(s): "
                 + ", ".join(missing)
                 + ". Maak ze eerst aan in de beheeromgeving."
             )
-        return [found[slug] for slug in dict.fromkeys(slugs)]
+        return [found[slug] for slug in unique]
+
+
+def _field_label(field: str) -> str:
+    """``"kop: "`` for a model field's errors (its Dutch name), ``""`` for the rest."""
+    if field == NON_FIELD_ERRORS:
+        return ""
+    return f"{Article._meta.get_field(field).verbose_name}: "
