@@ -6,6 +6,7 @@ through :func:`sanitize_body` before it is stored.
 """
 
 import re
+import unicodedata
 
 import nh3
 
@@ -28,11 +29,13 @@ ALLOWED_TAGS = {
     "p", "h2", "h3", "strong", "em", "a", "ul", "ol", "li", "blockquote", "br",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
+# nh3 allows ``title`` and ``lang`` on every tag unless "*" says otherwise.
+_NO_GENERIC_ATTRIBUTES = {"*": set()}
 URL_SCHEMES = {"http", "https", "mailto"}
 # Elements dropped together with their content, not just unwrapped.
 DROPPED_WITH_CONTENT = {
     "script", "style", "iframe", "object", "embed", "template", "noscript", "svg",
-    "math", "textarea", "select", "title",
+    "math", "textarea", "select", "title", "noembed", "noframes", "xmp",
 }  # fmt: skip
 
 _HEADING_LEVELS = [
@@ -41,12 +44,46 @@ _HEADING_LEVELS = [
     (re.compile(r"<(/?)b(?=[\s>])", re.IGNORECASE), r"<\1strong"),
     (re.compile(r"<(/?)i(?=[\s>])", re.IGNORECASE), r"<\1em"),
 ]
-_EMPTY = re.compile(r"^(?:\s|<p>(?:\s|<br>)*</p>)*$")
+_EMPTY = re.compile(r"^(?:\s|<p>(?:\s|<br>|&nbsp;)*</p>)*$")
+_SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
+_NUMBER = re.compile(r"-?\d{1,9}")
+
+
+def _invisible(char: str) -> bool:
+    """Controls, format characters (zero-width joiners, direction overrides, soft
+    hyphens) and U+FFFD, which the parser puts where a NUL was."""
+    return unicodedata.category(char) in {"Cc", "Cf"} or char == "\ufffd"
+
+
+def _clean_href(url: str) -> str | None:
+    """``url`` without invisible characters, or None if its scheme is not allowed.
+
+    nh3 judges the scheme of the address as given, so "javascript:" with a zero-width
+    joiner in it passed as a relative address. Here the scheme is judged with
+    invisible characters and all whitespace removed; the address that is kept loses
+    its invisible characters too. Relative addresses pass.
+    """
+    visible = "".join(char for char in url if not _invisible(char)).strip()
+    scheme = _SCHEME.match("".join(visible.split()))
+    if scheme and scheme.group(1).lower() not in URL_SCHEMES:
+        return None
+    return visible
+
+
+def _filter_attribute(element: str, attribute: str, value: str) -> str | None:
+    """nh3's attribute filter: hrefs as :func:`_clean_href`, ``ol start`` a number."""
+    if attribute == "href":
+        return _clean_href(value)
+    if attribute == "start":
+        return value.strip() if _NUMBER.fullmatch(value.strip()) else None
+    return value
+
 
 _body_cleaner = nh3.Cleaner(
     tags=ALLOWED_TAGS,
     clean_content_tags=DROPPED_WITH_CONTENT,
-    attributes=ALLOWED_ATTRIBUTES,
+    attributes=ALLOWED_ATTRIBUTES | _NO_GENERIC_ATTRIBUTES,
+    attribute_filter=_filter_attribute,
     url_schemes=URL_SCHEMES,
     link_rel=None,
     strip_comments=True,
@@ -54,7 +91,8 @@ _body_cleaner = nh3.Cleaner(
 _inline_cleaner = nh3.Cleaner(
     tags={"strong", "em", "a"},
     clean_content_tags=DROPPED_WITH_CONTENT,
-    attributes={"a": {"href"}},
+    attributes={"a": {"href"}} | _NO_GENERIC_ATTRIBUTES,
+    attribute_filter=_filter_attribute,
     url_schemes=URL_SCHEMES,
     link_rel=None,
 )
@@ -65,8 +103,11 @@ def sanitize_body(html: str) -> str:
 
     Headings are mapped onto the two levels the body uses (h1 becomes h2, h4 to h6
     become h3), ``b``/``i`` onto ``strong``/``em``. Scripts, styles, frames and their
-    content disappear; event handlers, styles, classes and ``javascript:`` or
-    ``data:`` URLs never survive. A body with nothing but empty paragraphs is "".
+    content disappear. Only the attributes in ``ALLOWED_ATTRIBUTES`` stay, so event
+    handlers, styles and classes never survive; neither do ``javascript:`` or
+    ``data:`` URLs, not even with invisible characters in the scheme. ``ol start``
+    is kept only as a number. A body with nothing but empty paragraphs (whitespace,
+    ``<br>`` or ``&nbsp;``) is "".
     """
     if not html:
         return ""

@@ -106,7 +106,6 @@ if _db["ENGINE"] == "django.db.backends.sqlite3":
     if _db["NAME"] != ":memory:":
         _db["NAME"] = str(_name if _name.is_absolute() else BASE_DIR / _name)
         Path(_db["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-    _db["CONN_MAX_AGE"] = 0
     _db["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;"}
 DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
