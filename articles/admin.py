@@ -1,7 +1,9 @@
 """The editors' admin, in Dutch. Declarative; writes go through services."""
 
 from django.contrib import admin
+from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from taggit import models as taggit_models
 
@@ -112,7 +114,7 @@ class ArticleAdmin(admin.ModelAdmin):
         if article.is_scheduled:
             return format_html(
                 '<span title="{}">{}</span>',
-                article.publish_at,
+                date_format(localtime(article.publish_at), "DATETIME_FORMAT"),
                 _("ingepland"),
             )
         return article.get_status_display()
