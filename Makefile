@@ -17,6 +17,8 @@ install: $(BIN)/python
 
 install-dev: $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[dev]"
+	@# The Nu Html Checker for the `java` tests (package.json); skipped without npm.
+	if command -v npm >/dev/null; then npm install --no-audit --no-fund --silent; fi
 
 var/secret_key:
 	mkdir -p var

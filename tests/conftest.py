@@ -16,6 +16,10 @@ from django.conf import settings
 
 CI = os.environ.get("CI", "").lower() in {"1", "true", "yes", "on"}
 CHROMIUM = Path("/usr/bin/chromium")
+# The Nu Html Checker, installed by `make install-dev` from package.json (npm).
+VNU_JAR = (
+    Path(__file__).resolve().parent.parent / "node_modules/vnu-jar/build/dist/vnu.jar"
+)
 REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
 
 
@@ -48,7 +52,11 @@ PARTS = {
         "Chromium is missing: apt-get install chromium (and make test installs "
         "playwright).",
     ),
-    "java": (lambda: shutil.which("java") is not None, "No java on PATH."),
+    "java": (
+        lambda: shutil.which("java") is not None and VNU_JAR.exists(),
+        "needs java on PATH and the Nu Html Checker: make install-dev runs "
+        "npm install (Node 20) to fetch it.",
+    ),
 }
 
 
