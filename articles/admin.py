@@ -1,15 +1,19 @@
 """The editors' admin, in Dutch. Declarative; writes go through services."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db.models import Prefetch
 from django.utils.formats import date_format
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from taggit import models as taggit_models
 
 from articles.forms import ArticleAdminForm, TopicAliasForm, topic_choice_field
 from articles.models import Article, Author, Section, Topic, TopicAlias
-from articles.services import prepare_for_save
+from articles.services import save_article
+from embeds.models import Embed
+from embeds.rendering import render_card
 
 admin.site.site_header = _("Redactie")
 admin.site.site_title = _("Redactie")
@@ -54,19 +58,66 @@ class TopicAdmin(admin.ModelAdmin):
         return ", ".join(alias.name for alias in topic.aliases.all())
 
 
+class MissingEmbedsFilter(admin.SimpleListFilter):
+    title = _("ingesloten berichten")
+    parameter_name = "berichten"
+
+    def lookups(self, request, model_admin):
+        return [("verdwenen", _("met verwijderde of onbereikbare berichten"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "verdwenen":
+            return queryset.filter(embeds__in=Embed.objects.missing()).distinct()
+        return queryset
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
-    list_display = ["headline", "status_label", "section", "byline", "publish_at"]
-    list_filter = ["status", "section", "kind", "topics", "authors"]
+    list_display = [
+        "headline",
+        "status_label",
+        "section",
+        "byline",
+        "publish_at",
+        "embed_warning",
+    ]
+    list_filter = [
+        "status",
+        MissingEmbedsFilter,
+        "section",
+        "kind",
+        "topics",
+        "authors",
+    ]
     list_select_related = ["section"]
     search_fields = ["headline", "lede", "body"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ("headline",)}
     autocomplete_fields = ["section", "authors", "related"]
-    readonly_fields = ["first_published_at", "version", "created_at", "modified_at"]
+    readonly_fields = [
+        "embed_cards",
+        "first_published_at",
+        "version",
+        "created_at",
+        "modified_at",
+    ]
     fieldsets = [
-        (None, {"fields": ["kicker", "headline", "slug", "kind", "lede", "body"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "kicker",
+                    "headline",
+                    "slug",
+                    "kind",
+                    "lede",
+                    "body",
+                    "add_post",
+                    "embed_cards",
+                ]  # fmt: skip
+            },
+        ),
         (_("Rubricering"), {"fields": ["section", "authors", "topics", "related"]}),
         (
             _("Publicatie"),
@@ -87,8 +138,44 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
     ]
 
+    class Media:
+        css = {"all": ["css/embeds.css"]}
+
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("authors")
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(
+                "authors",
+                Prefetch("embeds", Embed.objects.missing(), to_attr="missing_embeds"),
+            )
+        )
+
+    @admin.display(description=_("ingesloten berichten"))
+    def embed_warning(self, article):
+        missing = len(article.missing_embeds)
+        if not missing:
+            return ""
+        return format_html(
+            '<span class="embed-warning" title="{}">⚠ {}</span>',
+            ", ".join(str(embed) for embed in article.missing_embeds),
+            ngettext(
+                "%(count)d bericht verdwenen",
+                "%(count)d berichten verdwenen",
+                missing,
+            )
+            % {"count": missing},
+        )
+
+    @admin.display(description=_("voorbeeld van ingesloten berichten"))
+    def embed_cards(self, article):
+        embeds = article.embeds.prefetch_related("media") if article.pk else []
+        if not embeds:
+            return _(
+                "Nog geen. Zet de link van een bericht op een eigen regel in de tekst, "
+                "plak de insluitcode, of gebruik het veld hierboven."
+            )
+        return format_html_join("", "{}", ((render_card(e),) for e in embeds))
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "topics":
@@ -101,10 +188,11 @@ class ArticleAdmin(admin.ModelAdmin):
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
-        prepare_for_save(obj)
-        if change:
-            obj.version += 1
-        super().save_model(request, obj, form, change)
+        notices = save_article(
+            obj, extra_posts=form.cleaned_data.get("add_post", ()), new_version=change
+        )
+        for notice in notices:
+            messages.warning(request, notice)
 
     def view_on_site(self, obj):
         return obj.get_absolute_url() if obj.is_visible() else None

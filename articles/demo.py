@@ -132,6 +132,7 @@ ARTICLES = [
         "aanslag op het juiste moment de hele wereld laat meekijken.”</p>"
         "<p>— Lotte Verbeek, terrorismeonderzoeker, tegen De Verklaring</p>"
         "</blockquote>"
+        "<p>https://x.com/evamulder_dv/status/1430902255511519233</p>"
         "<h2>Waarom de Taliban hun vijand zijn</h2>"
         "<p>Voor buitenstaanders lijken ISKP en de Taliban op elkaar, maar ze "
         "bestrijden elkaar al jaren. ISKP wil een wereldwijd kalifaat en beschouwt "
@@ -145,12 +146,14 @@ ARTICLES = [
         "<blockquote><p>“Iedereen stond dicht op elkaar met papieren in de hand. "
         "Na de knal zag ik alleen nog rook.”</p>"
         "<p>— Ahmad Karimi, ooggetuige, tegen onze correspondent</p></blockquote>"
+        "<p>https://mastodon.social/@lotteverbeek/106823301122334455</p>"
         "<h2>Wat gebeurt er nu?</h2>"
         "<p>De Verenigde Staten hebben vergelding aangekondigd. Voor de Taliban, "
         "die sinds half augustus Kabul in handen hebben, is de aanslag een "
         "pijnlijke boodschap: ze beloven veiligheid, maar kunnen die niet "
         "garanderen. Deskundigen verwachten dat ISKP zal proberen ontevreden "
         "Taliban-strijders over te halen.</p>"
+        "<p>https://www.youtube.com/watch?v=Kb7xQ2mVt0A</p>"
         '<p>Lees ook ons <a href="/artikel/explosies-bij-vliegveld-kabul-tijdens-'
         'evacuaties/">verslag van de aanslag</a>.</p>',
     },
@@ -164,5 +167,38 @@ ARTICLES = [
         "status": "draft",
         "lede": "Nog niet af: een analyse van de gevolgen voor Pakistan en Iran.",
         "body": "<p>Deze tekst is een concept en hoort niet op de site te staan.</p>",
+    },
+]
+
+
+# Posts embedded in the demo explainer, as a platform's embed code would give them.
+# Fictional accounts and ids; "state" shows how a deleted post still reads.
+EMBED_CODES = [
+    {
+        "code": '<blockquote class="twitter-tweet"><p lang="nl" dir="ltr">Bij de Abbey '
+        "Gate wachten sinds vannacht duizenden mensen met paspoorten en papieren in de "
+        "hand. Britse en Amerikaanse militairen houden de menigte op afstand. "
+        '<a href="https://twitter.com/hashtag/Kabul?src=hash">#Kabul</a></p>&mdash; '
+        "Eva Mulder (@evamulder_dv) "
+        '<a href="https://twitter.com/evamulder_dv/status/1430902255511519233?'
+        'ref_src=twsrc%5Etfw">August 26, 2021</a></blockquote> <script async '
+        'src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>',
+        "state": "live",
+    },
+    {
+        "code": '<blockquote class="mastodon-embed" data-embed-url="https://mastodon.'
+        'social/@lotteverbeek/106823301122334455/embed"><a href="https://mastodon.'
+        'social/@lotteverbeek/106823301122334455">ISKP zoekt al jaren naar een '
+        "moment om te laten zien dat de Taliban de veiligheid niet kunnen garanderen. "
+        "Dit is dat moment. Een draadje over wie ze zijn.</a><p>&mdash; Lotte Verbeek "
+        '(@lotteverbeek@mastodon.social) <a href="https://mastodon.social/'
+        '@lotteverbeek">August 26, 2021</a></p></blockquote>',
+        "state": "deleted",
+    },
+    {
+        "code": '<iframe width="560" height="315" src="https://www.youtube-nocookie.com/'
+        'embed/Kb7xQ2mVt0A" title="Uitleg: wie is ISKP? | De Verklaring" '
+        'frameborder="0" allowfullscreen></iframe>',
+        "state": "live",
     },
 ]

@@ -45,6 +45,38 @@ class ArticleAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["slug"].required = False
 
+    add_post = forms.CharField(
+        label=_("Bericht toevoegen"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Plak hier de link van een bericht (X, Bluesky, Mastodon, YouTube, "
+            "Instagram, TikTok, Vimeo), de insluitcode van het platform, of de tekst "
+            "zoals die op een webpagina stond (eindigend op — Naam (@account) datum). "
+            "Het bericht komt onderaan de tekst; verplaats de regel met de link waar "
+            "je hem wilt hebben."
+        ),
+    )
+
+    def clean_add_post(self):
+        """The posts pasted into "Bericht toevoegen" (none when it is empty)."""
+        from embeds.parsing import find_posts
+
+        text = self.cleaned_data.get("add_post", "").strip()
+        if not text:
+            return []
+        posts = [s.post for s in find_posts(text.replace("\r\n", "\n")) if s.post]
+        if not posts:
+            raise forms.ValidationError(
+                _(
+                    "Hierin staat geen bericht dat we herkennen. Plak de link van één "
+                    "bericht, de volledige insluitcode (van <blockquote> of <iframe> "
+                    "tot en met het einde), of de tekst met de regel "
+                    "“— Naam (@account) Maand D, JJJJ”."
+                )
+            )
+        return posts
+
     def clean_body(self):
         return sanitize_body(self.cleaned_data.get("body") or "")
 

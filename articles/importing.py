@@ -15,11 +15,16 @@ and stands alone between blank lines is a subheading.
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from django.utils.html import escape
 from django.utils.translation import gettext as _
+
+from embeds.body import reference_paragraph
+from embeds.parsing import find_posts
+from embeds.post import Post
 
 __all__ = ["ArticleTextError", "ParsedArticle", "parse_article_text"]
 
@@ -47,11 +52,22 @@ class ParsedArticle:
     month_only: bool
     headline: str
     lede: str
-    blocks: list[tuple[str, str]] = field(default_factory=list)
+    blocks: list[tuple[str, str | Post]] = field(default_factory=list)
 
-    def body_html(self) -> str:
-        """The body as the editor would have written it: ``<h2>`` and ``<p>``."""
-        return "".join(f"<{tag}>{escape(text)}</{tag}>" for tag, text in self.blocks)
+    @property
+    def posts(self) -> list[Post]:
+        """The embedded posts, in order."""
+        return [item for tag, item in self.blocks if tag == "post"]
+
+    def body_html(self, post_url: Callable[[Post], str] = lambda post: post.url) -> str:
+        """The body as the editor would have written it: ``<h2>``, ``<p>``, and for
+        each post a reference paragraph to ``post_url(post)`` (its archived URL)."""
+        return "".join(
+            reference_paragraph(post_url(item))
+            if tag == "post"
+            else f"<{tag}>{escape(item)}</{tag}>"
+            for tag, item in self.blocks
+        )
 
     def publish_time(self, tz) -> datetime:
         """Midnight of the date line, in ``tz``."""
@@ -112,18 +128,30 @@ def parse_article_text(text: str) -> ParsedArticle:
             _("De datum %(date)s bestaat niet.") % {"date": lines[0].split()[1]}
         ) from None
     headline = match["headline"].strip()
-    blocks = _paragraphs(lines[1:])
-    if not blocks:
+    # Posts (a URL alone on a line, pasted embed code, a post copied as text) are
+    # found first, so that their lines never become paragraphs or subheadings.
+    items: list[tuple[str, list[str] | Post]] = []
+    for segment in find_posts("\n".join(lines[1:])):
+        if segment.kind == "post":
+            items.append(("post", segment.post))
+        else:
+            items += [
+                ("text", block) for block in _paragraphs(segment.text.split("\n"))
+            ]
+    lede_at = next((i for i, (kind, _item) in enumerate(items) if kind == "text"), None)
+    if lede_at is None:
         raise ArticleTextError(
             _("Na de datumregel staat geen tekst: het artikel is leeg.")
         )
-    lede = " ".join(blocks[0])
+    lede = " ".join(items.pop(lede_at)[1])
     body = []
-    for block in blocks[1:]:
-        if len(block) == 1 and is_subheading(block[0]):
-            body.append(("h2", block[0]))
+    for kind, item in items:
+        if kind == "post":
+            body.append(("post", item))
+        elif len(item) == 1 and is_subheading(item[0]):
+            body.append(("h2", item[0]))
         else:
-            body.append(("p", " ".join(block)))
+            body.append(("p", " ".join(item)))
     return ParsedArticle(
         published_on=published_on,
         month_only=match["day"] is None,

@@ -224,6 +224,16 @@ class Article(models.Model):
         related_name="related_from",
         verbose_name=_("gerelateerde artikelen"),
     )
+    embeds = models.ManyToManyField(
+        "embeds.Embed",
+        blank=True,
+        editable=False,
+        related_name="articles",
+        verbose_name=_("ingesloten berichten"),
+        help_text=_(
+            "Bijgehouden uit de tekst: elk bericht waarnaar de tekst verwijst."
+        ),
+    )
     language = models.CharField(
         _("taal"), max_length=10, choices=settings.LANGUAGES, default="nl"
     )

@@ -4,11 +4,13 @@ Pure functions over sanitized HTML: no database, no network.
 """
 
 import re
+from collections.abc import Mapping
 
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.sanitize import sanitize_body, sanitize_inline
+from embeds.body import replace_references
 
 __all__ = ["render_body", "split_attribution"]
 
@@ -78,11 +80,16 @@ def _separator_word(text: str) -> str:
     return match.group(0).strip(", ").strip() if match else ""
 
 
-def render_body(html: str) -> SafeString:
+def render_body(html: str, *, cards: Mapping[str, str] | None = None) -> SafeString:
     """The reader's HTML for a stored body.
 
     The body is sanitized again (cheap, and it makes a row edited outside the app
-    harmless), then quotes with an attribution become ``figure``/``figcaption``.
+    harmless), then quotes with an attribution become ``figure``/``figcaption`` and
+    each reference to an embedded post whose URL is in ``cards`` becomes that card
+    (rendered by embeds.rendering from our archive).
     """
     cleaned = sanitize_body(html)
-    return mark_safe(_QUOTE_WITH_ATTRIBUTION.sub(_quote_figure, cleaned))  # noqa: S308
+    rendered = _QUOTE_WITH_ATTRIBUTION.sub(_quote_figure, cleaned)
+    if cards:
+        rendered = replace_references(rendered, cards.get)
+    return mark_safe(rendered)  # noqa: S308

@@ -13,6 +13,9 @@ from django.utils import timezone
 from articles.models import Article, Author, Section, Topic
 from articles.sanitize import sanitize_body
 from articles.slugs import unique_slug
+from embeds.body import reference_paragraph
+from embeds.post import Post
+from embeds.services import archive_post, embed_body
 
 __all__ = [
     "create_article",
@@ -20,6 +23,7 @@ __all__ = [
     "house_author",
     "prepare_for_save",
     "publish_article",
+    "save_article",
 ]
 
 
@@ -61,6 +65,28 @@ def prepare_for_save(article: Article) -> Article:
 
 
 @transaction.atomic
+def save_article(
+    article: Article, *, extra_posts: Iterable[Post] = (), new_version: bool = False
+) -> list[str]:
+    """Sanitize, archive the posts the body embeds (and ``extra_posts``, appended to
+    the body), save, and link the article to its posts. Returns notices for the
+    editor (unknown sites, providers that did not answer); they never stop a save.
+    """
+    notices: list[str] = []
+    prepare_for_save(article)
+    body = article.body
+    for post in extra_posts:
+        body += reference_paragraph(archive_post(post, notices=notices).url)
+    article.body, embeds, found = embed_body(body)
+    notices += found
+    if new_version:
+        article.version += 1
+    article.save()
+    article.embeds.set(embeds)
+    return notices
+
+
+@transaction.atomic
 def create_article(
     *,
     headline: str,
@@ -72,9 +98,14 @@ def create_article(
     status: str = Article.Status.DRAFT,
     publish_at: datetime | None = None,
     kind: str = Article.Kind.NEWS,
+    extra_posts: Iterable[Post] = (),
+    notices: list[str] | None = None,
     **fields,
 ) -> Article:
-    """Create an article with its authors and topics, or nothing at all."""
+    """Create an article with its authors, topics and embedded posts, or nothing.
+
+    Notices about embedded posts are appended to ``notices`` when given.
+    """
     article = Article(
         headline=headline,
         lede=lede,
@@ -87,7 +118,9 @@ def create_article(
     )
     prepare_for_save(article)
     article.full_clean(exclude=["slug"])
-    article.save()
+    found = save_article(article, extra_posts=extra_posts)
+    if notices is not None:
+        notices.extend(found)
     article.authors.set(list(authors) or [house_author()])
     if topics:
         article.topics.set(list(topics))

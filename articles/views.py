@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from articles.models import Article, Author, Section, Topic, TopicAlias
+from articles.rendering import render_body
+from embeds.rendering import load_config, render_card
 
 PAGE_PARAMETER = "pagina"
 
@@ -37,7 +39,7 @@ def article_detail(request, slug):
     article = (
         Article.objects.published()
         .select_related("section")
-        .prefetch_related("authors", "topics")
+        .prefetch_related("authors", "topics", "embeds__media")
         .filter(slug=slug)
         .first()
     )
@@ -49,10 +51,17 @@ def article_detail(request, slug):
             return render(request, "articles/gone.html", status=410)
         raise Http404(_("Dit artikel bestaat niet."))
     related = article.related.published().select_related("section")
+    embeds = list(article.embeds.all())
+    cards = {embed.url: render_card(embed) for embed in embeds}
     return render(
         request,
         "articles/article.html",
-        {"article": article, "related": list(related[:6])},
+        {
+            "article": article,
+            "body": render_body(article.body, cards=cards),
+            "related": list(related[:6]),
+            "embed_providers": load_config(embed.provider for embed in embeds),
+        },
     )
 
 

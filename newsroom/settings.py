@@ -169,3 +169,11 @@ LOGGING = {
 NEWSROOM_DEFAULT_SECTION = {"slug": "nieuws", "name": "Nieuws"}
 NEWSROOM_HOUSE_BYLINE = {"slug": "redactie", "name": "Redactie"}
 ARTICLES_PER_PAGE = 12
+
+# Embedded posts: ask providers (oEmbed) and copy images when an editor adds a post
+# or refresh_embeds runs. Off: archive only what the pasted code or text says.
+EMBEDS_FETCH = env_bool("EMBEDS_FETCH", True)
+# Extra Mastodon instances whose post URLs are recognised on their own.
+EMBEDS_MASTODON_INSTANCES = env_list("EMBEDS_MASTODON_INSTANCES", "")
+# Tests only: lets the fetcher reach 127.0.0.1 (never private ranges).
+EMBEDS_ALLOW_LOOPBACK = False

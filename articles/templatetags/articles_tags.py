@@ -1,14 +1,6 @@
 from django import template
 
-from articles.rendering import render_body
-
 register = template.Library()
-
-
-@register.filter
-def body_html(article_body: str):
-    """The reader's HTML for a stored article body (sanitized, quotes as figures)."""
-    return render_body(article_body)
 
 
 @register.simple_tag(takes_context=True)

@@ -20,6 +20,7 @@ from django.utils.dateparse import parse_datetime
 from articles.importing import ArticleTextError, parse_article_text
 from articles.models import Article, Author, Section
 from articles.services import create_article
+from embeds.services import archive_post
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
@@ -64,12 +65,18 @@ class Command(BaseCommand):
         publish_at = self._publish_at(options, parsed)
         section = self._section(options["section"])
         authors = self._authors(options["author"])
+        notices: list[str] = []
         try:
             with transaction.atomic():
+                urls = {
+                    id(post): archive_post(post, notices=notices).url
+                    for post in parsed.posts
+                }
                 article = create_article(
+                    notices=notices,
                     headline=parsed.headline,
                     lede=parsed.lede,
-                    body=parsed.body_html(),
+                    body=parsed.body_html(lambda post: urls[id(post)]),
                     section=section,
                     authors=authors,
                     status=Article.Status.PUBLISHED
@@ -83,6 +90,10 @@ class Command(BaseCommand):
                 for field, messages in error.message_dict.items()
             )
             raise CommandError(f"{options['file']}: {problems}") from None
+        for notice in notices:
+            self.stderr.write(f"let op: {notice}")
+        if parsed.posts:
+            self.stdout.write(f"Ingesloten berichten: {len(parsed.posts)}")
         if article.status == Article.Status.PUBLISHED:
             state = "ingepland" if article.is_scheduled else "gepubliceerd"
             self.stdout.write(f"Artikel {state}: {article.headline}")

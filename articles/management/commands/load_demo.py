@@ -11,6 +11,9 @@ from django.utils.text import slugify
 from articles import demo
 from articles.models import Article, Author, Section, Topic, TopicAlias
 from articles.services import create_article
+from embeds.models import Embed
+from embeds.parsing import parse_embed_code
+from embeds.services import archive_post
 
 
 class Command(BaseCommand):
@@ -41,6 +44,13 @@ class Command(BaseCommand):
                     slug=slugify(alias, allow_unicode=True),
                     defaults={"topic": topic, "name": alias},
                 )
+        for data in demo.EMBED_CODES:
+            post = parse_embed_code(data["code"])
+            if not Embed.objects.filter(url=post.url).exists():
+                # From the code alone: the demo never asks a provider for more.
+                embed = archive_post(post, fetch=False)
+                Embed.objects.filter(pk=embed.pk).update(state=data["state"])
+                created.append(f"bericht {post.url}")
         for data in demo.ARTICLES:
             if Article.objects.filter(slug=data["slug"]).exists():
                 continue
