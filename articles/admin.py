@@ -140,6 +140,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     class Media:
         css = {"all": ["css/embeds.css"]}
+        js = ["js/admin-paste.js"]
 
     def get_queryset(self, request):
         return (

@@ -146,7 +146,7 @@ ARTICLES = [
         "<blockquote><p>“Iedereen stond dicht op elkaar met papieren in de hand. "
         "Na de knal zag ik alleen nog rook.”</p>"
         "<p>— Ahmad Karimi, ooggetuige, tegen onze correspondent</p></blockquote>"
-        "<p>https://mastodon.social/@lotteverbeek/106823301122334455</p>"
+        "<p>https://x.com/lotteverbeek_/status/1430911122233344556</p>"
         "<h2>Wat gebeurt er nu?</h2>"
         "<p>De Verenigde Staten hebben vergelding aangekondigd. Voor de Taliban, "
         "die sinds half augustus Kabul in handen hebben, is de aanslag een "
@@ -186,14 +186,14 @@ EMBED_CODES = [
         "state": "live",
     },
     {
-        "code": '<blockquote class="mastodon-embed" data-embed-url="https://mastodon.'
-        'social/@lotteverbeek/106823301122334455/embed"><a href="https://mastodon.'
-        'social/@lotteverbeek/106823301122334455">ISKP zoekt al jaren naar een '
-        "moment om te laten zien dat de Taliban de veiligheid niet kunnen garanderen. "
-        "Dit is dat moment. Een draadje over wie ze zijn.</a><p>&mdash; Lotte Verbeek "
-        '(@lotteverbeek@mastodon.social) <a href="https://mastodon.social/'
-        '@lotteverbeek">August 26, 2021</a></p></blockquote>',
+        "code": '<blockquote class="twitter-tweet"><p lang="nl" dir="ltr">ISKP zoekt '
+        "al jaren een moment om te laten zien dat de Taliban geen veiligheid kunnen "
+        "garanderen. Dit is dat moment. Een draadje over wie ze zijn (1/7)</p>&mdash; "
+        "Lotte Verbeek (@lotteverbeek_) "
+        '<a href="https://twitter.com/lotteverbeek_/status/1430911122233344556?'
+        'ref_src=twsrc%5Etfw">August 26, 2021</a></blockquote>',
         "state": "deleted",
+        "last_seen": "2021-09-02T10:00:00+02:00",
     },
     {
         "code": '<iframe width="560" height="315" src="https://www.youtube-nocookie.com/'

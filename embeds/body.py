@@ -24,7 +24,11 @@ __all__ = ["Extraction", "extract_posts", "reference_paragraph", "replace_refere
 # escaped, so a tag never holds a raw ">").
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
 _VOID = {"br", "hr", "img"}
-_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_BREAK = re.compile(r"<br\s*/?>|</p>", re.IGNORECASE)
+# The signature of a post pasted as HTML, which the editor wrapped in a paragraph.
+_WRAPPED_SIGNATURE = re.compile(
+    r"<p>\s*((?:—|&mdash;)(?:(?!</?p>).)*)</p>\s*$", re.DOTALL
+)
 _ANY_TAG = re.compile(r"<[^>]+>")
 # ProseMirror turns every newline of pasted plain text into a new paragraph; our
 # admin script keeps a pasted post in one paragraph by joining its lines with this.
@@ -83,6 +87,23 @@ def _text(block_html: str) -> str:
 
 def _inner(block_html: str) -> str:
     return block_html[block_html.index(">") + 1 : block_html.rindex("<")]
+
+
+def keep_posts_together(text: str) -> str:
+    """Plain text about to be pasted into the editor, with each post in it (embed
+    code, or a post copied as text) on one line, its lines joined by LINE_SEPARATOR.
+
+    ProseMirror makes a paragraph of every line; this keeps a post in one paragraph,
+    so that ``extract_posts`` sees all of it.
+    """
+    from embeds.parsing import find_posts
+
+    return "\n".join(
+        segment.raw.replace("\n", LINE_SEPARATOR)
+        if segment.kind == "post"
+        else segment.text
+        for segment in find_posts(text)
+    )
 
 
 def reference_paragraph(url: str) -> str:
@@ -157,8 +178,9 @@ def extract_posts(body: str, *, known_urls: Collection[str] = ()) -> Extraction:
         if tag == "blockquote" and has_signature(text.splitlines()[-1] if text else ""):
             # An embedded post copied from a web page as HTML: the editor keeps the
             # blockquote and its signature line with the status link.
+            inner = _WRAPPED_SIGNATURE.sub(r"\1", _inner(block))
             post = parse_embed_code(
-                f'<blockquote class="twitter-tweet">{_inner(block)}</blockquote>'
+                f'<blockquote class="twitter-tweet">{inner}</blockquote>'
             )
             if post and post.url:
                 add(post)

@@ -102,6 +102,15 @@ class Segment:
 
 
 _CODE_START = re.compile(r"\s*<(blockquote|iframe|div)\b", re.IGNORECASE)
+# Code without one of these is not read at all: reading every quote of a long
+# document as possible code would take time growing with the square of its length.
+_EMBED_MARK = re.compile(
+    r"<iframe\b|(?:twitter-tweet|twitter-video|bluesky-embed|mastodon-embed"
+    r"|instagram-media|tiktok-embed)\b",
+    re.IGNORECASE,
+)
+# Real code is one line to a few dozen; an end tag further away is not its own.
+MAX_CODE_LINES = 200
 _SCRIPT_LINE = re.compile(r"\s*<script\b[^>]*>\s*</script\s*>\s*", re.IGNORECASE)
 
 
@@ -114,7 +123,7 @@ def _code_end(lines: list[str], start: int, tag: str) -> int:
     opening = re.compile(rf"<{tag}\b", re.IGNORECASE)
     closing = re.compile(rf"</{tag}\s*>", re.IGNORECASE)
     depth, size, end = 0, 0, None
-    for index in range(start, len(lines)):
+    for index in range(start, min(len(lines), start + MAX_CODE_LINES)):
         depth += len(opening.findall(lines[index])) - len(closing.findall(lines[index]))
         size += len(lines[index])
         if depth <= 0:
@@ -124,7 +133,8 @@ def _code_end(lines: list[str], start: int, tag: str) -> int:
             break
     if end is None:
         end = start
-        while end + 1 < len(lines) and lines[end + 1].strip():
+        last = min(len(lines), start + MAX_CODE_LINES) - 1
+        while end < last and lines[end + 1].strip():
             end += 1
     while end + 1 < len(lines) and _SCRIPT_LINE.fullmatch(lines[end + 1]):
         end += 1
@@ -139,7 +149,8 @@ def _marked_posts(lines: list[str]) -> list[tuple[int, int, Post]]:
         start = _CODE_START.match(line)
         if start:
             end = _code_end(lines, index, start.group(1).lower())
-            post = parse_embed_code("\n".join(lines[index : end + 1]))
+            code = "\n".join(lines[index : end + 1])
+            post = parse_embed_code(code) if _EMBED_MARK.search(code) else None
             if post:
                 found.append((index, end, post))
                 index = end + 1

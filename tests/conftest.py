@@ -134,3 +134,27 @@ def make_article(db):
         return create_article(**fields)
 
     return make
+
+
+@pytest.fixture
+def browser():
+    """Debian's Chromium, headless, driven by Playwright (no browser download)."""
+    # Playwright's sync API runs an event loop in this thread; the test's own ORM
+    # calls are still synchronous.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--no-sandbox"]
+        )
+        yield browser
+        browser.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+def pick(page, field_id, term, choice):
+    """Choose ``choice`` in the admin's autocomplete for ``field_id`` by typing."""
+    page.click(f"#{field_id} + .select2 .select2-selection")
+    page.fill(".select2-container--open .select2-search__field", term)
+    page.click(f".select2-results__option:has-text('{choice}')")

@@ -156,3 +156,41 @@ def test_article_page_query_count_is_constant_from_1_to_20_embeds(client, make_a
         assert response.text.count('class="embed embed-x') == count
         counts.append(len(queries))
     assert counts[0] == counts[1] == 7
+
+
+def test_post_pasted_as_html_blockquote_becomes_an_embed(make_article):
+    """A rendered post copied from a web page (blockquote + signature) is archived."""
+    article = make_article(
+        body='<blockquote><p>Text here #Kabul</p><p>— Jane Doe (@janedoe) <a href="'
+        'https://twitter.com/janedoe/status/123">March 3, 2024</a></p></blockquote>'
+    )
+    embed = Embed.objects.get()
+    assert (embed.url, embed.author_name) == (
+        "https://x.com/janedoe/status/123",
+        "Jane Doe",
+    )
+    assert "blockquote" not in article.body
+
+
+def test_attributed_quote_is_not_mistaken_for_a_post(make_article):
+    """An ordinary quote with "— Name, in Source" stays a quote."""
+    body = (
+        "<blockquote><p>Citaat.</p><p>— Tom Middendorp, in Nieuwsuur</p></blockquote>"
+    )
+    article = make_article(body=body)
+    assert Embed.objects.count() == 0
+    assert article.body == body
+
+
+def test_paste_endpoint_keeps_each_post_on_one_line(admin_client):
+    """The editor's paste helper gets the text back with posts on one line each."""
+    text = (
+        "Intro.\n\n\nEerste.\n\nTweede — Sam Field (@samfield) August 26, 2021\n\nSlot."
+    )
+    response = admin_client.post("/admin/embeds/embed/plakken/", {"text": text})
+    joined = response.json()["text"]
+    lines = [line for line in joined.split("\n") if line]
+    assert lines[0] == "Intro." and lines[-1] == "Slot."
+    assert any("Eerste." in line and "Sam Field" in line for line in lines)
+    assert Embed.objects.count() == 0
+    assert admin_client.get("/admin/embeds/embed/plakken/").status_code == 405

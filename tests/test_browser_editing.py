@@ -1,29 +1,13 @@
 """A real editor session in headless Chromium: log in, write, publish, read."""
 
-import os
 from urllib.parse import urlparse
 
 import pytest
 
 from articles.models import Article, Author, Section, Topic, TopicAlias
+from tests.conftest import pick
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def browser():
-    # Playwright's sync API runs an event loop in this thread; the test's own ORM
-    # calls are still synchronous.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=["--no-sandbox"]
-        )
-        yield browser
-        browser.close()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 @pytest.fixture
@@ -35,13 +19,6 @@ def newsroom(django_user_model):
     django_user_model.objects.create_superuser(
         "chef", "chef@example.org", "Geheim-123!"
     )
-
-
-def pick(page, field_id, term, choice):
-    """Choose ``choice`` in the admin's autocomplete for ``field_id`` by typing."""
-    page.click(f"#{field_id} + .select2 .select2-selection")
-    page.fill(".select2-container--open .select2-search__field", term)
-    page.click(f".select2-results__option:has-text('{choice}')")
 
 
 def test_editor_writes_publishes_and_reads_an_article(

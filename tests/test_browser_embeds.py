@@ -1,28 +1,14 @@
 """In a real browser: no request to another origin until the reader clicks."""
 
 import html
-import os
 from urllib.parse import urlparse
 
 import pytest
 
+from tests.conftest import pick
 from tests.embed_samples import X_CODE, YOUTUBE_CODE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def browser():
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=["--no-sandbox"]
-        )
-        yield browser
-        browser.close()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 @pytest.fixture
@@ -94,3 +80,61 @@ def test_card_is_complete_without_javascript(browser, article_url):
     assert "Jane Reporter" in card.inner_text()
     assert not page.locator("figure.embed-x .embed-load").is_visible()
     assert foreign == []
+
+
+PASTED_POST = (
+    "Wat we van ooggetuigen hoorden:\n\n\n"
+    "First paragraph of a long post.\n\n"
+    "Second paragraph pic.twitter.com/Zz9Yy8Xx7W — Sam Field (@samfield) August 26, 2021\n\n"
+    "En dan verder met ons eigen verhaal."
+)
+
+
+def paste(page, selector, text):
+    """Paste plain text the way a browser does: a paste event with clipboard data."""
+    page.locator(selector).click()
+    page.evaluate(
+        """([selector, text]) => {
+            const data = new DataTransfer();
+            data.setData("text/plain", text);
+            document.querySelector(selector).dispatchEvent(new ClipboardEvent("paste", {
+                clipboardData: data, bubbles: true, cancelable: true}));
+        }""",
+        [selector, text],
+    )
+
+
+def test_editor_paste_keeps_a_multi_paragraph_post_together(
+    browser, live_server, django_user_model
+):
+    """A post pasted as text into the body, with its paragraphs, becomes one X embed."""
+    from articles.models import Article, Author, Section
+    from embeds.models import Embed
+
+    Section.objects.create(name="Buitenland", slug="buitenland")
+    Author.objects.create(name="Eva Mulder", slug="eva-mulder")
+    django_user_model.objects.create_superuser("chef", "c@example.org", "Geheim-123!")
+    page = browser.new_page()
+    page.goto(f"{live_server.url}/admin/login/?next=/admin/articles/article/add/")
+    page.fill("#id_username", "chef")
+    page.fill("#id_password", "Geheim-123!")
+    page.click("input[type=submit]")
+    page.locator("#id_headline").press_sequentially("Ooggetuigen")
+    page.fill("#id_lede", "Wat mensen zagen.")
+    paste(page, ".ProseMirror[contenteditable=true]", PASTED_POST)
+    page.wait_for_function(
+        "document.querySelector('.ProseMirror[contenteditable=true]')"
+        ".innerText.includes('verder met ons')"
+    )
+    pick(page, "id_section", "Buit", "Buitenland")
+    pick(page, "id_authors", "Eva", "Eva Mulder")
+    page.click("input[name=_save]")
+    page.wait_for_selector(".messagelist")
+    article = Article.objects.get()
+    embed = Embed.objects.get()
+    assert embed.source == "text" and embed.author_handle.lstrip("@") == "samfield"
+    assert "First paragraph of a long post." in embed.text
+    assert "Second paragraph" in embed.text
+    assert "Wat we van ooggetuigen hoorden:" in article.body
+    assert "En dan verder met ons eigen verhaal." in article.body
+    assert "First paragraph" not in article.body

@@ -49,7 +49,11 @@ class Command(BaseCommand):
             if not Embed.objects.filter(url=post.url).exists():
                 # From the code alone: the demo never asks a provider for more.
                 embed = archive_post(post, fetch=False)
-                Embed.objects.filter(pk=embed.pk).update(state=data["state"])
+                Embed.objects.filter(pk=embed.pk).update(
+                    state=data["state"],
+                    last_seen_at=parse_datetime(data.get("last_seen", ""))
+                    or embed.last_seen_at,
+                )
                 created.append(f"bericht {post.url}")
         for data in demo.ARTICLES:
             if Article.objects.filter(slug=data["slug"]).exists():
