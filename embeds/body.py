@@ -14,7 +14,12 @@ from dataclasses import dataclass, field, replace
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from embeds.parsing import has_signature, parse_embed_code, parse_signature_post
+from embeds.parsing import (
+    find_posts,
+    has_signature,
+    parse_embed_code,
+    parse_signature_post,
+)
 from embeds.post import Post, text_post_url
 from embeds.urls import canonicalize, find_url
 
@@ -96,8 +101,6 @@ def keep_posts_together(text: str) -> str:
     ProseMirror makes a paragraph of every line; this keeps a post in one paragraph,
     so that ``extract_posts`` sees all of it.
     """
-    from embeds.parsing import find_posts
-
     return "\n".join(
         segment.raw.replace("\n", LINE_SEPARATOR)
         if segment.kind == "post"

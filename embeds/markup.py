@@ -6,6 +6,7 @@ nearest open element of its name, an end tag with none open is ignored, what is
 still open at the end is closed there. Only what the embed parsers need.
 """
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html import escape
@@ -19,6 +20,15 @@ VOID_TAGS = {
 }  # fmt: skip
 # Deeper elements are kept flat, so that walking the tree never recurses far.
 MAX_DEPTH = 100
+# A whole start or end tag, its quoted values holding anything but their quote; or
+# any other "<". Python 3.11's html.parser takes time growing with the square of
+# the input on "<" that does not begin a whole tag (unclosed tags, quoted values
+# with ">" in them), so those are made text before it reads anything. Platforms'
+# code escapes "<" in text and attribute values, and holds no comments: it loses
+# nothing.
+_TAG_OR_STRAY = re.compile(
+    r"""(</?[A-Za-z][^<>"']*(?:(?:"[^"]*"|'[^']*')[^<>"']*)*>)|<"""
+)
 
 
 @dataclass(eq=False)
@@ -121,8 +131,12 @@ class _TreeBuilder(HTMLParser):
 
 
 def parse_html(html: str) -> Element:
-    """The tree of ``html`` under a ``#root`` element. Never raises."""
+    """The tree of ``html`` under a ``#root`` element. Never raises.
+
+    Comments, declarations and any "<" that does not begin a whole tag are text.
+    """
     builder = _TreeBuilder()
+    html = _TAG_OR_STRAY.sub(lambda match: match.group(1) or "&lt;", html)
     try:
         builder.feed(html)
         builder.close()

@@ -56,7 +56,8 @@ def parse_signature_post(text: str) -> Post | None:
     ``pic.twitter.com`` links become link-only images; the text is linkified (URLs,
     @mentions, #hashtags). The copy holds no link to the post itself, so ``url``
     and ``post_id`` are "": the caller keys the record (and may fill in the URL once
-    it is known). Source "text". Never raises.
+    it is known). Source "text". None for text past ``MAX_CODE_LENGTH``
+    characters. Never raises.
     """
     if not isinstance(text, str) or len(text) > MAX_CODE_LENGTH:
         return None
@@ -102,15 +103,15 @@ class Segment:
 
 
 _CODE_START = re.compile(r"\s*<(blockquote|iframe|div)\b", re.IGNORECASE)
-# Code without one of these is not read at all: reading every quote of a long
-# document as possible code would take time growing with the square of its length.
+# A block without a platform's mark is no code of ours (a quote, a pasted div): it
+# is left to the line-by-line reading, not parsed as HTML.
 _EMBED_MARK = re.compile(
     r"<iframe\b|(?:twitter-tweet|twitter-video|bluesky-embed|mastodon-embed"
     r"|instagram-media|tiktok-embed)\b",
     re.IGNORECASE,
 )
 # Real code is one line to a few dozen; an end tag further away is not its own.
-MAX_CODE_LINES = 200
+MAX_CODE_LINES = 100
 _SCRIPT_LINE = re.compile(r"\s*<script\b[^>]*>\s*</script\s*>\s*", re.IGNORECASE)
 
 
@@ -150,9 +151,11 @@ def _marked_posts(lines: list[str]) -> list[tuple[int, int, Post]]:
         if start:
             end = _code_end(lines, index, start.group(1).lower())
             code = "\n".join(lines[index : end + 1])
-            post = parse_embed_code(code) if _EMBED_MARK.search(code) else None
-            if post:
-                found.append((index, end, post))
+            if _EMBED_MARK.search(code):
+                post = parse_embed_code(code)
+                if post:
+                    found.append((index, end, post))
+                # Read or not, these lines were the code: none starts a post.
                 index = end + 1
                 continue
         url = find_url(line) if "://" in line else None

@@ -47,6 +47,8 @@ _PLACEHOLDER_TITLES = {"youtube video player", "vimeo video player", "vimeo-play
 
 
 def _x(quote: Element, root: Element) -> Post | None:
+    """X: text and language from the ``<p lang>``, "— Name (@handle)" and the
+    status link whose text is the date; ``pic.twitter.com`` links as images."""
     paragraph = quote.find("p")
     link, found = post_link(quote, "x", skip=paragraph)
     post = found and post_from_url(found[1])
@@ -74,6 +76,8 @@ def _x(quote: Element, root: Element) -> Post | None:
 
 
 def _bluesky(quote: Element, root: Element) -> Post | None:
+    """Bluesky: the at:// URI (``platform_ref``), text, byline and date link; the
+    post's URL from that link, else from the URI."""
     paragraph = quote.find("p")
     link, found = post_link(quote, "bluesky", skip=paragraph)
     uri = _AT_URI.fullmatch(quote.get("data-bluesky-uri").strip())
@@ -116,6 +120,8 @@ def _mastodon_post(url: str) -> Post | None:
 
 
 def _mastodon_quote(quote: Element, root: Element) -> Post | None:
+    """Mastodon 4.3+: the post from ``data-embed-url`` (or a link inside), the
+    account from "Post by @user@instance", any paragraphs and ``<time>``."""
     post = _mastodon_post(quote.get("data-embed-url"))
     anchors = (el.get("href") for el in quote.iter() if el.tag == "a")
     post = post or next(filter(None, map(_mastodon_post, anchors)), None)
@@ -140,6 +146,8 @@ def _mastodon_quote(quote: Element, root: Element) -> Post | None:
 
 
 def _instagram(quote: Element, root: Element) -> Post | None:
+    """Instagram: the permalink, the caption paragraph (plain text, links made),
+    "A post shared by Name (@handle)" and its ``<time>``."""
     post = post_from_url(https(quote.get("data-instgrm-permalink")))
     if not post or post.provider != "instagram":
         _link, found = post_link(quote, "instagram")
@@ -168,6 +176,8 @@ def _instagram(quote: Element, root: Element) -> Post | None:
 
 
 def _tiktok(quote: Element, root: Element) -> Post | None:
+    """TikTok: ``cite`` (or handle and ``data-video-id``), the ``@handle`` link
+    and the caption with its hashtag links; the sound's link is left out."""
     section = quote.find("section") or quote
     anchors = [el for el in section.iter() if el.tag == "a"]
     author = next((a for a in anchors if a.text().startswith("@")), None)
@@ -209,6 +219,8 @@ def _vimeo_byline(root: Element, post: Post) -> dict[str, str]:
 
 
 def _frame(frame: Element, root: Element) -> Post | None:
+    """An iframe: YouTube or Vimeo (with ``title``), Mastodon's older embed on
+    any instance when its class says so, or any other known post URL."""
     src = https(frame.get("src"))
     if "mastodon-embed" in frame.classes:
         post = _mastodon_post(src)

@@ -76,6 +76,7 @@ def sanitize_post_html(html: str) -> str:
 # A URL ends before whitespace and quotes; punctuation after it is the sentence's.
 _URL = r"https?://[^\s<>\"'`]+"
 _TRAILING = ".,;:!?'\"”’»…)]}"
+_OPENERS = {")": "(", "]": "[", "}": "{"}
 _PIC = r"(?<![\w./])pic\.(?:twitter|x)\.com/[A-Za-z0-9]+"
 _MENTION = r"(?<![\w@&/])@[A-Za-z0-9_]{1,15}(?![\w@])"
 # A hashtag has at least one letter: "#1" is a number.
@@ -95,8 +96,8 @@ def _trim_url(url: str) -> str:
     A closing bracket stays when the URL opened it ("wiki/Foo_(bar)").
     """
     while url and url[-1] in _TRAILING:
-        pairs = {")": "(", "]": "[", "}": "{"}
-        if url[-1] in pairs and url.count(pairs[url[-1]]) >= url.count(url[-1]):
+        opener = _OPENERS.get(url[-1])
+        if opener and url.count(opener) >= url.count(url[-1]):
             break
         url = url[:-1]
     return url

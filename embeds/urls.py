@@ -194,7 +194,7 @@ def _split(url: str) -> tuple[str, list[str], str] | None:
     if parts.scheme.lower() not in {"http", "https"}:
         return None
     # "https://x.com@evil.example/" goes to evil.example: refuse any user info.
-    if "@" in parts.netloc or parts.password is not None:
+    if "@" in parts.netloc:
         return None
     if port not in {None, 80, 443}:
         return None

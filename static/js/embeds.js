@@ -68,7 +68,6 @@
       var frame = document.createElement("iframe");
       frame.src = fill(config.src, card);
       frame.title = card.querySelector(".embed-load").textContent;
-      frame.loading = "lazy";
       frame.allow = "encrypted-media; picture-in-picture; fullscreen";
       frame.setAttribute("sandbox", "allow-scripts allow-same-origin allow-popups allow-presentation");
       holder.appendChild(frame);
