@@ -53,59 +53,26 @@ class EmbedAdmin(admin.ModelAdmin):
     list_filter = ["provider", "state", "source"]
     search_fields = ["author_name", "author_handle", "text", "title", "url"]
     actions = ["recheck"]
+    archive_fields = [
+        "url", "provider", "post_id", "author_name", "author_handle", "author_url",
+        "title", "text", "language", "published_at",
+    ]  # fmt: skip
+    check_fields = [
+        "source", "state", "created_at", "last_checked_at", "last_seen_at",
+        "check_error",
+    ]  # fmt: skip
+    fieldsets = [
+        (None, {"fields": ["card", "used_by", "recheck_button"]}),
+        (_("Archief"), {"fields": archive_fields}),
+        (_("Herkomst en controle"), {"fields": check_fields}),
+    ]
+    # The archive is a record of what was published: nothing here is edited by hand.
     readonly_fields = [
         "card",
         "used_by",
         "recheck_button",
-        "url",
-        "provider",
-        "post_id",
-        "author_name",
-        "author_handle",
-        "author_url",
-        "title",
-        "text",
-        "language",
-        "published_at",
-        "source",
-        "state",
-        "last_checked_at",
-        "last_seen_at",
-        "check_error",
-        "created_at",
-    ]
-    fieldsets = [
-        (None, {"fields": ["card", "used_by", "recheck_button"]}),
-        (
-            _("Archief"),
-            {
-                "fields": [
-                    "url",
-                    "provider",
-                    "post_id",
-                    "author_name",
-                    "author_handle",
-                    "author_url",
-                    "title",
-                    "text",
-                    "language",
-                    "published_at",
-                ]  # fmt: skip
-            },
-        ),
-        (
-            _("Herkomst en controle"),
-            {
-                "fields": [
-                    "source",
-                    "state",
-                    "created_at",
-                    "last_checked_at",
-                    "last_seen_at",
-                    "check_error",
-                ]  # fmt: skip
-            },
-        ),
+        *archive_fields,
+        *check_fields,
     ]
 
     class Media:
