@@ -263,6 +263,15 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     modified_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("aangemaakt door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -272,6 +281,13 @@ class Article(models.Model):
         verbose_name_plural = _("artikelen")
         indexes = [
             models.Index(fields=["status", "-publish_at"], name="article_public")
+        ]
+        permissions = [
+            (
+                "publish_article",
+                _("Mag artikelen publiceren, inplannen en terugtrekken"),
+            ),
+            ("edit_any_article", _("Mag artikelen van anderen bewerken")),
         ]
         constraints = [
             models.CheckConstraint(

@@ -1,0 +1,42 @@
+"""The articles app's models, one module per concern."""
+
+from articles.models.core import (
+    Article,
+    ArticleQuerySet,
+    Author,
+    Section,
+    TaggedArticle,
+    Topic,
+    TopicAlias,
+)
+from articles.models.frontpage import FrontPage, FrontPageSlot
+from articles.models.notes import ArticleNote
+from articles.models.workflow import (
+    ArticleComment,
+    AutosaveCopy,
+    EditingPresence,
+    PreviewLink,
+    Revision,
+    SlugRedirect,
+    Transition,
+)
+
+__all__ = [
+    "Article",
+    "ArticleComment",
+    "ArticleNote",
+    "ArticleQuerySet",
+    "Author",
+    "AutosaveCopy",
+    "EditingPresence",
+    "FrontPage",
+    "FrontPageSlot",
+    "PreviewLink",
+    "Revision",
+    "Section",
+    "SlugRedirect",
+    "TaggedArticle",
+    "Topic",
+    "TopicAlias",
+    "Transition",
+]
