@@ -9,9 +9,22 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from taggit import models as taggit_models
 
+from articles import admin_frontpage  # noqa: F401 (registers the front page)
+from articles.admin_notes import ArticleNoteInline, NotesAdminMixin
+from articles.admin_previews import PreviewAdminMixin
+from articles.admin_revisions import RevisionAdminMixin
+from articles.admin_workflow import ArticleCommentInline, WorkflowAdminMixin
 from articles.forms import ArticleAdminForm, TopicAliasForm, topic_choice_field
-from articles.models import Article, Author, Section, Topic, TopicAlias
+from articles.models import (
+    Article,
+    Author,
+    AutosaveCopy,
+    Section,
+    Topic,
+    TopicAlias,
+)
 from articles.services import save_article
+from articles.workflow import record_transition
 from embeds.models import Embed
 from embeds.rendering import render_card
 
@@ -72,7 +85,13 @@ class MissingEmbedsFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(
+    RevisionAdminMixin,
+    NotesAdminMixin,
+    WorkflowAdminMixin,
+    PreviewAdminMixin,
+    admin.ModelAdmin,
+):
     form = ArticleAdminForm
     list_display = [
         "headline",
@@ -95,8 +114,10 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ("headline",)}
     autocomplete_fields = ["section", "authors", "related"]
+    inlines = [ArticleCommentInline, ArticleNoteInline]
     readonly_fields = [
         "embed_cards",
+        "status_history",
         "first_published_at",
         "version",
         "created_at",
@@ -124,11 +145,15 @@ class ArticleAdmin(admin.ModelAdmin):
             {
                 "fields": [
                     "status",
+                    "transition_reason",
                     "publish_at",
                     "updated_at",
                     "language",
                     "first_published_at",
                     "version",
+                    "base_version",
+                    "status_history",
+                    "preview_links",
                 ]
             },
         ),
@@ -140,7 +165,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     class Media:
         css = {"all": ["css/embeds.css"]}
-        js = ["js/admin-paste.js"]
+        js = ["js/admin-paste.js", "js/admin-article.js"]
 
     def get_queryset(self, request):
         return (
@@ -189,9 +214,29 @@ class ArticleAdmin(admin.ModelAdmin):
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
-        notices = save_article(
-            obj, extra_posts=form.cleaned_data.get("add_post", ()), new_version=change
+        old_status = (
+            form.initial.get("status", Article.Status.DRAFT)
+            if change
+            else (Article.Status.DRAFT)
         )
+        if not change:
+            obj.created_by = request.user
+        notices = save_article(
+            obj,
+            extra_posts=form.cleaned_data.get("add_post", ()),
+            new_version=change,
+            user=request.user,
+        )
+        record_transition(
+            obj,
+            old_status,
+            user=request.user,
+            reason=form.cleaned_data.get("transition_reason", ""),
+            rescheduled="publish_at" in form.changed_data,
+        )
+        AutosaveCopy.objects.filter(
+            user=request.user, article=obj if change else None
+        ).delete()
         for notice in notices:
             messages.warning(request, notice)
 

@@ -5,6 +5,7 @@ from django.contrib.admin.widgets import (
     AutocompleteSelectMultiple,
     RelatedFieldWidgetWrapper,
 )
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import Article, Topic, TopicAlias
 from articles.sanitize import sanitize_body
 from articles.slugs import unique_slug
+from articles.workflow import check_transition, missing_for_publication
 
 __all__ = ["ArticleAdminForm", "TopicAliasForm", "topic_choice_field"]
 
@@ -41,9 +43,29 @@ class ArticleAdminForm(forms.ModelForm):
             "language", "seo_title", "seo_description",
         ]  # fmt: skip
 
+    # Set by ArticleAdmin.get_form: the person saving (permissions, conflicts).
+    user = None
+    # Set by ArticleAdmin.get_form when the editor asked for their autosaved work back.
+    recovered: dict | None = None
+
+    base_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    transition_reason = forms.CharField(
+        label=_("Toelichting bij de statuswijziging"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Verplicht bij terugsturen naar de auteur; komt in de geschiedenis."
+        ),
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["slug"].required = False
+        self.initial.setdefault("base_version", self.instance.version)
+        if self.recovered and not self.is_bound:
+            for name, value in self.recovered.items():
+                if name in self.fields and name != "base_version":
+                    self.initial[name] = value
 
     add_post = forms.CharField(
         label=_("Bericht toevoegen"),
@@ -102,7 +124,57 @@ class ArticleAdminForm(forms.ModelForm):
                     "teruggetrokken."
                 ),
             )
+        elif status:
+            self._check_workflow(cleaned, status)
+        self._check_conflict(cleaned)
         return cleaned
+
+    def _check_workflow(self, cleaned, status):
+        old = self.instance.status if self.instance.pk else Article.Status.DRAFT
+        if self.user is not None:
+            try:
+                check_transition(
+                    self.user, self.instance, old, status,
+                    reason=cleaned.get("transition_reason", ""),
+                )  # fmt: skip
+            except ValidationError as error:
+                self.add_error("status", error)
+                return
+        if status == Article.Status.PUBLISHED and old != status:
+            missing = missing_for_publication(
+                Article(
+                    headline=cleaned.get("headline") or "",
+                    lede=cleaned.get("lede") or "",
+                    section=cleaned.get("section"),
+                ),
+                authors=list(cleaned.get("authors") or []),
+            )
+            if missing:
+                self.add_error(
+                    None,
+                    _("Publiceren kan nog niet; dit ontbreekt: %(missing)s.")
+                    % {"missing": ", ".join(missing)},
+                )
+
+    def _check_conflict(self, cleaned):
+        """Refuse to save over a version someone saved after this form was opened."""
+        if not self.instance.pk:
+            return
+        base = cleaned.get("base_version")
+        current = (
+            Article.objects.filter(pk=self.instance.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
+        if base is None or current is None or base == current:
+            return
+        from articles.conflicts import conflict_message
+
+        self.add_error(None, conflict_message(self.instance, base, current))
+        # What this editor typed stays in the form; saving again after reading the
+        # other changes is a deliberate choice, so the form now carries the new base.
+        self.data = self.data.copy()
+        self.data[self.add_prefix("base_version")] = str(current)
 
 
 class TopicAliasForm(forms.ModelForm):

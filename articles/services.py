@@ -10,7 +10,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from articles.models import Article, Author, Section, Topic
+from articles.models import Article, Author, Section, SlugRedirect, Topic
+from articles.revisions import create_revision
 from articles.sanitize import sanitize_body
 from articles.slugs import unique_slug
 from embeds.body import reference_paragraph
@@ -66,11 +67,17 @@ def prepare_for_save(article: Article) -> Article:
 
 @transaction.atomic
 def save_article(
-    article: Article, *, extra_posts: Iterable[Post] = (), new_version: bool = False
+    article: Article,
+    *,
+    extra_posts: Iterable[Post] = (),
+    new_version: bool = False,
+    user=None,
+    comment: str = "",
 ) -> list[str]:
     """Sanitize, archive the posts the body embeds (and ``extra_posts``, appended to
-    the body), save, and link the article to its posts. Returns notices for the
-    editor (unknown sites, providers that did not answer); they never stop a save.
+    the body), save, link the article to its posts and record the revision (by
+    ``user``, with ``comment``). Returns notices for the editor (unknown sites,
+    providers that did not answer); they never stop a save.
     """
     notices: list[str] = []
     prepare_for_save(article)
@@ -81,9 +88,23 @@ def save_article(
     notices += found
     if new_version:
         article.version += 1
+    _keep_old_url(article)
     article.save()
     article.embeds.set(embeds)
+    create_revision(article, user=user, comment=comment)
     return notices
+
+
+def _keep_old_url(article: Article) -> None:
+    """A changed slug leaves its old URL behind as a permanent redirect."""
+    SlugRedirect.objects.filter(old_slug=article.slug).delete()  # the slug lives again
+    if article.pk is None:
+        return
+    old = Article.objects.filter(pk=article.pk).values_list("slug", flat=True).first()
+    if old and old != article.slug:
+        SlugRedirect.objects.update_or_create(
+            old_slug=old, defaults={"article": article}
+        )
 
 
 @transaction.atomic
@@ -124,6 +145,8 @@ def create_article(
     article.authors.set(list(authors) or [house_author()])
     if topics:
         article.topics.set(list(topics))
+    # The first revision was taken before the authors and topics were set.
+    create_revision(article, user=article.created_by)
     return article
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from articles import views
+from articles import preview_views, views
 
 app_name = "articles"
 urlpatterns = [
@@ -9,4 +9,5 @@ urlpatterns = [
     path("sectie/<str:slug>/", views.section_detail, name="section"),
     path("onderwerp/<str:slug>/", views.topic_detail, name="topic"),
     path("auteur/<str:slug>/", views.author_detail, name="author"),
+    path("voorbeeld/<str:signed>/", preview_views.preview, name="preview"),
 ]

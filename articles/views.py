@@ -6,7 +6,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from articles.models import Article, Author, Section, Topic, TopicAlias
+from articles.frontpage import current_front_page, home_articles
+from articles.models import Article, Author, Section, SlugRedirect, Topic, TopicAlias
 from articles.rendering import render_body
 from embeds.rendering import load_config, render_card
 
@@ -23,14 +24,23 @@ def _page(request, queryset):
 
 
 def home(request):
-    """Lead story and the latest articles. Template: articles/home.html."""
-    page = _page(request, Article.objects.published().for_listing())
-    articles = list(page.object_list)
-    lead = articles.pop(0) if page.number == 1 and articles else None
+    """The breaking banner, then (on page one) the lead and the editors' top
+    stories, then the latest articles. Template: articles/home.html; context:
+    banner, lead, top_stories, articles, page.
+    """
+    banner, lead, top_stories, rest = home_articles(current_front_page())
+    page = _page(request, rest)
+    first = page.number == 1
     return render(
         request,
         "articles/home.html",
-        {"lead": lead, "articles": articles, "page": page},
+        {
+            "banner": banner,
+            "lead": lead if first else None,
+            "top_stories": top_stories if first else [],
+            "articles": page.object_list,
+            "page": page,
+        },
     )
 
 
@@ -39,7 +49,7 @@ def article_detail(request, slug):
     article = (
         Article.objects.published()
         .select_related("section")
-        .prefetch_related("authors", "topics", "embeds__media")
+        .prefetch_related("authors", "topics", "embeds__media", "notes")
         .filter(slug=slug)
         .first()
     )
@@ -49,20 +59,34 @@ def article_detail(request, slug):
         ).exists()
         if withdrawn:
             return render(request, "articles/gone.html", status=410)
+        moved = (
+            # Only to a visible article: a hidden one's new slug must not leak.
+            SlugRedirect.objects.filter(
+                old_slug=slug, article__in=Article.objects.published()
+            )
+            .values_list("article__slug", flat=True)
+            .first()
+        )
+        if moved:
+            return redirect("articles:article", slug=moved, permanent=True)
         raise Http404(_("Dit artikel bestaat niet."))
+    return render(request, "articles/article.html", article_context(article))
+
+
+def article_context(article: Article) -> dict:
+    """The context of articles/article.html for ``article``: article, body, related
+    and embed_providers. Shared by the public page and previews; related articles
+    still go through published(). Prefetch authors, topics and embeds__media first.
+    """
     related = article.related.published().select_related("section")
     embeds = list(article.embeds.all())
     cards = {embed.url: render_card(embed) for embed in embeds}
-    return render(
-        request,
-        "articles/article.html",
-        {
-            "article": article,
-            "body": render_body(article.body, cards=cards),
-            "related": list(related[:6]),
-            "embed_providers": load_config(embed.provider for embed in embeds),
-        },
-    )
+    return {
+        "article": article,
+        "body": render_body(article.body, cards=cards),
+        "related": list(related[:6]),
+        "embed_providers": load_config(embed.provider for embed in embeds),
+    }
 
 
 def section_detail(request, slug):

@@ -158,3 +158,17 @@ def pick(page, field_id, term, choice):
     page.click(f"#{field_id} + .select2 .select2-selection")
     page.fill(".select2-container--open .select2-search__field", term)
     page.click(f".select2-results__option:has-text('{choice}')")
+
+
+# The article form's inline formsets (internal notes, updates and corrections): an
+# admin POST must carry their management forms, as the browser's form does.
+ARTICLE_INLINES = {
+    f"{prefix}-{name}": value
+    for prefix in ("comments", "notes")
+    for name, value in (
+        ("TOTAL_FORMS", "0"),
+        ("INITIAL_FORMS", "0"),
+        ("MIN_NUM_FORMS", "0"),
+        ("MAX_NUM_FORMS", "1000"),
+    )
+}

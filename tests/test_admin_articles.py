@@ -5,6 +5,7 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from articles.models import Article, Author, Section, Topic
+from tests.conftest import ARTICLE_INLINES
 
 
 @pytest.fixture
@@ -46,6 +47,7 @@ def form_data(section, author, topic, **overrides):
         "seo_title": "",
         "seo_description": "",
     }
+    data.update(ARTICLE_INLINES)
     data.update(overrides)
     return data
 

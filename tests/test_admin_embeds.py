@@ -9,6 +9,7 @@ from werkzeug import Response
 
 from articles.models import Article, Author, Section
 from embeds.models import Embed
+from tests.conftest import ARTICLE_INLINES
 from tests.embed_samples import X_CODE, X_URL
 
 
@@ -44,7 +45,7 @@ def article_form(filing, **overrides):
         "publish_at_1": now.strftime("%H:%M:%S"),
         "language": "nl",
     }
-    return data | overrides
+    return data | ARTICLE_INLINES | overrides
 
 
 def test_code_pasted_into_the_body_is_archived_with_notices(editor, filing):

@@ -155,7 +155,7 @@ def test_article_page_query_count_is_constant_from_1_to_20_embeds(client, make_a
             response = client.get(article.get_absolute_url())
         assert response.text.count('class="embed embed-x') == count
         counts.append(len(queries))
-    assert counts[0] == counts[1] == 7
+    assert counts[0] == counts[1] == 8  # notes (updates and corrections) included
 
 
 def test_post_pasted_as_html_blockquote_becomes_an_embed(make_article):

@@ -68,3 +68,6 @@ class FrontPageSlot(models.Model):
                 fields=["front_page", "article"], name="article_once_on_front_page"
             )
         ]
+
+    def __str__(self):
+        return f"{self.position}: {self.article}"

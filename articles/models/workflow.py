@@ -145,6 +145,9 @@ class EditingPresence(models.Model):
             models.UniqueConstraint(fields=["article", "user"], name="one_presence")
         ]
 
+    def __str__(self):
+        return f"{self.user} @ {self.article_id}"
+
 
 class AutosaveCopy(models.Model):
     """A per-user recovery copy of an edit form; never the live article.
@@ -171,3 +174,6 @@ class AutosaveCopy(models.Model):
                 name="one_new_article_autosave_per_user",
             ),
         ]
+
+    def __str__(self):
+        return f"{self.user}: {self.article_id or 'nieuw'} ({self.saved_at})"

@@ -1,0 +1,45 @@
+"""The page behind a preview link: the article exactly as readers will see it.
+
+Never cached, never indexed, and the token never leaves in a Referer header.
+"""
+
+from django.db.models import prefetch_related_objects
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from articles.previews import PreviewRefused, resolve_preview
+from articles.views import article_context
+
+PRIVATE_HEADERS = {
+    "X-Robots-Tag": "noindex, nofollow",
+    "Cache-Control": "private, no-store",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+@require_safe
+def preview(request: HttpRequest, signed: str) -> HttpResponse:
+    """A draft, scheduled or published article with a "Voorbeeld" banner.
+
+    Template: articles/article.html with the public page's context plus
+    ``preview=True``. A refused link gets articles/preview_refused.html (403) with
+    ``reason``: invalid, unknown, revoked or expired.
+    """
+    try:
+        link = resolve_preview(signed)
+    except PreviewRefused as refused:
+        response = render(
+            request,
+            "articles/preview_refused.html",
+            {"reason": refused.reason},
+            status=403,
+        )
+    else:
+        article = link.article
+        prefetch_related_objects([article], "authors", "topics", "embeds__media")
+        context = {**article_context(article), "preview": True}
+        response = render(request, "articles/article.html", context)
+    for header, value in PRIVATE_HEADERS.items():
+        response[header] = value
+    return response
