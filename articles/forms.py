@@ -109,6 +109,22 @@ class ArticleAdminForm(forms.ModelForm):
             cleaned["slug"] = unique_slug(
                 Article, cleaned.get("slug") or headline, exclude_pk=self.instance.pk
             )
+        stored = (
+            Article.objects.filter(pk=self.instance.pk).values("updated_at").first()
+            if self.instance.pk
+            else None
+        )
+        if (
+            stored
+            and stored["updated_at"]
+            and (
+                not cleaned.get("updated_at")
+                or cleaned["updated_at"] < stored["updated_at"]
+            )
+        ):
+            # An update or correction added meanwhile moved it on; a form opened
+            # earlier must not set it back.
+            cleaned["updated_at"] = stored["updated_at"]
         status = cleaned.get("status")
         if status == Article.Status.PUBLISHED and not cleaned.get("publish_at"):
             # Publishing without a time means: now.

@@ -23,7 +23,6 @@ __all__ = [
     "default_section",
     "house_author",
     "prepare_for_save",
-    "publish_article",
     "save_article",
 ]
 
@@ -55,9 +54,13 @@ def prepare_for_save(article: Article) -> Article:
     article.slug = unique_slug(
         Article, article.slug or article.headline, exclude_pk=article.pk
     )
+    # Whole seconds: the times readers see (and <time datetime>) need no more.
+    for name in ("publish_at", "updated_at"):
+        if getattr(article, name) is not None:
+            setattr(article, name, getattr(article, name).replace(microsecond=0))
     if article.status == Article.Status.PUBLISHED:
         if article.publish_at is None:
-            article.publish_at = timezone.now()
+            article.publish_at = timezone.now().replace(microsecond=0)
         if article.first_published_at is None or (
             article.first_published_at > article.publish_at
         ):
@@ -147,15 +150,4 @@ def create_article(
         article.topics.set(list(topics))
     # The first revision was taken before the authors and topics were set.
     create_revision(article, user=article.created_by)
-    return article
-
-
-@transaction.atomic
-def publish_article(article: Article, *, at: datetime | None = None) -> Article:
-    """Publish now, or at ``at`` (a future time schedules the article)."""
-    article.status = Article.Status.PUBLISHED
-    article.publish_at = at or timezone.now()
-    prepare_for_save(article)
-    article.version += 1
-    article.save()
     return article

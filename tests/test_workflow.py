@@ -436,3 +436,23 @@ def test_old_slug_of_a_hidden_article_leaks_nothing(newsroom, client):
     response = client.get(old)
     assert response.status_code == 404
     assert "geheime-nieuwe-naam" not in response.content.decode()
+
+
+def test_a_correction_added_meanwhile_keeps_its_update_time(newsroom):
+    """A form opened before a correction was added cannot set "bijgewerkt" back."""
+    from articles.notes import add_note
+
+    article = draft_by(newsroom, status=S.PUBLISHED, publish_at=timezone.now())
+    opened = form(article)
+    note = add_note(
+        article, kind="correction", text="Het was 26 augustus.", user=newsroom["editor"]
+    )
+    assert (
+        post(
+            newsroom["editor"],
+            article,
+            **{k: v for k, v in opened.items() if k != "base_version"},
+        ).status_code
+        == 302
+    )
+    assert Article.objects.get(pk=article.pk).updated_at == note.at
