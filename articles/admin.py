@@ -25,6 +25,7 @@ from articles.models import (
 )
 from articles.services import save_article
 from articles.workflow import record_transition
+from embeds.body import reference_urls
 from embeds.models import Embed
 from embeds.rendering import render_card
 
@@ -195,7 +196,9 @@ class ArticleAdmin(
 
     @admin.display(description=_("voorbeeld van ingesloten berichten"))
     def embed_cards(self, article):
-        embeds = article.embeds.prefetch_related("media") if article.pk else []
+        embeds = list(article.embeds.prefetch_related("media")) if article.pk else []
+        order = {url: index for index, url in enumerate(reference_urls(article.body))}
+        embeds.sort(key=lambda embed: order.get(embed.url, len(order)))
         if not embeds:
             return _(
                 "Nog geen. Zet de link van een bericht op een eigen regel in de tekst, "

@@ -51,7 +51,9 @@ class ArticleComment(models.Model):
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="comments"
     )
-    author = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True)
+    author = models.ForeignKey(
+        USER, on_delete=models.SET_NULL, null=True, verbose_name=_("door")
+    )
     text = models.TextField(_("notitie"))
     created_at = models.DateTimeField(_("tijd"), default=timezone.now)
 
