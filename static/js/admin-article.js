@@ -45,6 +45,12 @@
     post(config.dataset.autosaveUrl, data).then(function (answer) {
       if (!answer || !answer.ok) { changed = true; return; }
       if (body) body.dataset.lastSaved = body.value;
+      var status = document.getElementById("autosave-status");
+      if (status) {
+        var time = new Date(answer.saved_at).toLocaleTimeString("nl-NL", { hour: "2-digit", minute: "2-digit" });
+        status.textContent = config.dataset.savedText + " " + time;
+        status.hidden = false;
+      }
     }).catch(function () { changed = true; });
   }
   function presence() {
