@@ -141,7 +141,7 @@ class WorkflowAdminMixin:
         """POST the edit form's fields: stored as this person's recovery copy."""
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        if len(request.body) > AUTOSAVE_LIMIT:
+        if int(request.META.get("CONTENT_LENGTH") or 0) > AUTOSAVE_LIMIT:
             return JsonResponse({"ok": False, "error": gettext("Te groot")}, status=413)
         article = None
         if request.POST.get("article"):

@@ -10,6 +10,17 @@ from articles.services import create_article
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+@pytest.fixture(autouse=True)
+def roles(transactional_db):
+    """The flush between transactional tests empties the groups the roles migration
+    made; make them again the same way."""
+    from django.contrib.auth.models import Permission
+
+    from articles.roles import ensure_roles
+
+    ensure_roles(Group, Permission)
+
+
 def log_in(browser, live_server, username):
     page = browser.new_context().new_page()
     page.goto(f"{live_server.url}/admin/login/")
@@ -62,3 +73,37 @@ def test_conflict_screen_keeps_the_second_editors_text(browser, live_server):
         "Wat we nu weten",
         "Bert schreef een betere intro.",
     )
+
+
+def test_closed_tab_work_is_offered_back(browser, live_server):
+    """Type, close the tab without saving, come back: the text is offered back."""
+    from articles.models import AutosaveCopy
+
+    user = User.objects.create_user("cato", password="pw-Geheim-1", is_staff=True)
+    user.groups.add(Group.objects.get(name="Redacteur"))
+    article = create_article(
+        headline="Oude kop",
+        lede="Intro.",
+        section=Section.objects.create(name="Buitenland", slug="buitenland"),
+        authors=[Author.objects.create(name="Eva Mulder", slug="eva-mulder")],
+    )
+    url = f"{live_server.url}/admin/articles/article/{article.pk}/change/"
+    page = log_in(browser, live_server, "cato")
+    page.goto(url)
+    page.fill("#id_headline", "Kop die nog niet is opgeslagen")
+    # What a closing tab fires; headless Chromium does not run it on page.close().
+    page.evaluate("window.dispatchEvent(new PageTransitionEvent('pagehide'))")
+    page.close()
+    for _ in range(50):  # the browser sends the copy as the tab closes
+        if AutosaveCopy.objects.filter(user=user, article=article).exists():
+            break
+        import time
+
+        time.sleep(0.1)
+    assert Article.objects.get(pk=article.pk).headline == "Oude kop"
+    assert AutosaveCopy.objects.filter(user=user, article=article).exists()
+    page = log_in(browser, live_server, "cato")
+    page.goto(url)
+    page.click("text=Terugzetten in het formulier")
+    page.wait_for_selector("#id_headline")
+    assert page.input_value("#id_headline") == "Kop die nog niet is opgeslagen"

@@ -1,7 +1,8 @@
 // The article edit form: autosave into a personal recovery copy (at most every 30 s,
 // only after a change) and a light notice of who else has the article open.
 // Neither ever touches the live article; saving stays the editor's own act.
-(function () {
+// Admin media load in <head>: wait for the form.
+document.addEventListener("DOMContentLoaded", function () {
   "use strict";
   var config = document.getElementById("article-editing");
   var form = document.getElementById("article_form");
@@ -75,4 +76,4 @@
   });
   presence();
   window.setInterval(presence, INTERVAL);
-})();
+});

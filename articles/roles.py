@@ -1,0 +1,48 @@
+"""The three newsroom roles and their permissions (groups; see README "Editorial
+workflow"). Verslaggever: write and submit own articles. Redacteur: edit any
+article, publish, schedule, withdraw, updates and corrections, the front page.
+Hoofdredactie: everything, including people and sections."""
+
+__all__ = ["CHIEF_APPS", "ROLES", "ensure_roles"]
+
+REPORTER = [
+    ("articles", "add_article"), ("articles", "change_article"),
+    ("articles", "view_article"), ("articles", "view_section"),
+    ("articles", "view_author"), ("articles", "view_topic"),
+    ("articles", "add_topic"), ("articles", "view_topicalias"),
+    ("articles", "add_topicalias"), ("articles", "add_articlecomment"),
+    ("articles", "view_articlecomment"), ("articles", "view_revision"),
+    ("articles", "view_articlenote"), ("embeds", "view_embed"),
+]  # fmt: skip
+EDITOR = REPORTER + [
+    ("articles", "publish_article"), ("articles", "edit_any_article"),
+    ("articles", "change_topic"), ("articles", "change_topicalias"),
+    ("articles", "delete_topicalias"), ("articles", "add_author"),
+    ("articles", "change_author"), ("articles", "add_articlenote"),
+    ("articles", "change_articlenote"), ("articles", "delete_articlenote"),
+    ("articles", "add_previewlink"), ("articles", "change_previewlink"),
+    ("articles", "view_previewlink"), ("articles", "view_frontpage"),
+    ("articles", "change_frontpage"), ("articles", "add_frontpageslot"),
+    ("articles", "change_frontpageslot"), ("articles", "delete_frontpageslot"),
+    ("articles", "view_frontpageslot"), ("articles", "view_transition"),
+    ("embeds", "change_embed"),
+]  # fmt: skip
+ROLES = {"Verslaggever": REPORTER, "Redacteur": EDITOR}
+CHIEF_APPS = ["articles", "embeds", "taggit", "auth"]
+
+
+def ensure_roles(Group, Permission) -> None:  # noqa: N803 (model classes)
+    """Create or update the role groups. Takes the models as arguments so that the
+    data migration can pass its historical ones."""
+    for name, pairs in ROLES.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.set(
+            [
+                Permission.objects.get(content_type__app_label=app, codename=codename)
+                for app, codename in pairs
+            ]
+        )
+    chief, _ = Group.objects.get_or_create(name="Hoofdredactie")
+    chief.permissions.set(
+        Permission.objects.filter(content_type__app_label__in=CHIEF_APPS)
+    )
