@@ -4,8 +4,8 @@ recorded, internal notes, autosave recovery and a light "also open by" notice.""
 import json
 from datetime import timedelta
 
-from django.contrib import admin
-from django.core.exceptions import PermissionDenied
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path
@@ -17,7 +17,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, ArticleComment, AutosaveCopy, EditingPresence
-from articles.workflow import PUBLIC_STATES, can_edit, can_publish
+from articles.workflow import PUBLIC_STATES, can_edit, can_publish, transition
 
 PRESENCE_WINDOW = timedelta(seconds=90)
 # Fields an autosave may hold; files and the CSRF token never.
@@ -41,6 +41,35 @@ class ArticleCommentInline(admin.StackedInline):
 
 class WorkflowAdminMixin:
     """For ArticleAdmin: who may change what, enforced however the request comes."""
+
+    actions = ["publish_now", "withdraw"]
+
+    def has_publish_permission(self, request):
+        return can_publish(request.user)
+
+    def _bulk(self, request, queryset, status, done):
+        moved, refused = 0, []
+        for article in queryset:
+            try:
+                transition(article, status, user=request.user)
+                moved += 1
+            except (PermissionDenied, ValidationError) as error:
+                message = getattr(error, "messages", None) or [str(error)]
+                refused.append(f"{article}: {' '.join(message)}")
+        if moved:
+            messages.success(request, done % {"count": moved})
+        for line in refused:
+            messages.warning(request, line)
+
+    @admin.action(description=_("Nu publiceren"), permissions=["publish"])
+    def publish_now(self, request, queryset):
+        self._bulk(request, queryset, Article.Status.PUBLISHED,
+                   gettext("%(count)d artikel(en) gepubliceerd."))  # fmt: skip
+
+    @admin.action(description=_("Terugtrekken"), permissions=["publish"])
+    def withdraw(self, request, queryset):
+        self._bulk(request, queryset, Article.Status.UNPUBLISHED,
+                   gettext("%(count)d artikel(en) teruggetrokken."))  # fmt: skip
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)

@@ -456,3 +456,36 @@ def test_a_correction_added_meanwhile_keeps_its_update_time(newsroom):
         == 302
     )
     assert Article.objects.get(pk=article.pk).updated_at == note.at
+
+
+def test_bulk_actions_go_through_the_same_rules(newsroom):
+    """ "Nu publiceren" publishes what may be published and says why the rest may not."""
+    ready = draft_by(newsroom, headline="Klaar", status=S.REVIEW)
+    incomplete = draft_by(newsroom, headline="Onaf", status=S.REVIEW)
+    Article.objects.filter(pk=incomplete.pk).update(lede="")
+    response = client_for(newsroom["editor"]).post(
+        "/admin/articles/article/",
+        {"action": "publish_now", "_selected_action": [ready.pk, incomplete.pk]},
+        follow=True,
+    )
+    texts = [str(m) for m in response.context["messages"]]
+    assert Article.objects.get(pk=ready.pk).status == S.PUBLISHED
+    assert Article.objects.get(pk=incomplete.pk).status == S.REVIEW
+    assert any("1 artikel(en) gepubliceerd" in t for t in texts)
+    assert any("Onaf" in t and "intro" in t for t in texts)
+    assert Transition.objects.filter(article=ready, to_status=S.PUBLISHED).count() == 1
+
+
+def test_reporters_do_not_get_the_publish_actions(newsroom):
+    """The bulk actions are offered to editors, not to reporters (who would be refused)."""
+    page = client_for(newsroom["reporter"]).get("/admin/articles/article/")
+    action_form = page.context["action_form"]
+    actions = (
+        [v for v, _ in action_form.fields["action"].choices] if action_form else []
+    )
+    assert "publish_now" not in actions and "withdraw" not in actions
+    editor_page = client_for(newsroom["editor"]).get("/admin/articles/article/")
+    offered = [
+        v for v, _ in editor_page.context["action_form"].fields["action"].choices
+    ]
+    assert "publish_now" in offered and "withdraw" in offered
