@@ -9,7 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from taggit import models as taggit_models
 
-from articles import admin_frontpage  # noqa: F401 (registers the front page)
+from articles import (
+    admin_frontpage,  # noqa: F401 (registers the front page)
+    admin_images,  # noqa: F401 (registers the image library)
+)
 from articles.admin_notes import ArticleNoteInline, NotesAdminMixin
 from articles.admin_previews import PreviewAdminMixin
 from articles.admin_revisions import RevisionAdminMixin
@@ -114,7 +117,7 @@ class ArticleAdmin(
     search_fields = ["headline", "lede", "body"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ("headline",)}
-    autocomplete_fields = ["section", "authors", "related"]
+    autocomplete_fields = ["hero", "section", "authors", "related"]
     inlines = [ArticleCommentInline, ArticleNoteInline]
     readonly_fields = [
         "embed_cards",
@@ -134,6 +137,7 @@ class ArticleAdmin(
                     "slug",
                     "kind",
                     "lede",
+                    "hero",
                     "body",
                     "add_post",
                     "embed_cards",

@@ -113,6 +113,13 @@ ARTICLES = [
         "topics": ["iskp", "afghanistan", "taliban", "terrorisme"],
         "publish_at": "2021-08-27T18:00:00+02:00",
         "updated_at": "2021-08-28T09:30:00+02:00",
+        "hero": {
+            "alt": "Bergruggen rond een stad in de avondschemering, met de lichten "
+            "van de stad in het dal",
+            "caption": "De bergen rond Kabul bij zonsondergang.",
+            "credit": "Illustratie: De Verklaring",
+            "focal": (0.5, 0.7),
+        },
         "related": ["explosies-bij-vliegveld-kabul-tijdens-evacuaties"],
         "lede": "De aanslag bij het vliegveld van Kabul is opgeëist door ISKP, de "
         "Afghaanse tak van Islamitische Staat. Wie zijn ze, wat willen ze, en "

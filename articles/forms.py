@@ -38,7 +38,7 @@ class ArticleAdminForm(forms.ModelForm):
     class Meta:
         model = Article
         fields = [
-            "kicker", "headline", "slug", "kind", "lede", "body", "section",
+            "kicker", "headline", "slug", "kind", "lede", "hero", "body", "section",
             "authors", "topics", "related", "status", "publish_at", "updated_at",
             "language", "seo_title", "seo_description",
         ]  # fmt: skip
@@ -159,6 +159,7 @@ class ArticleAdminForm(forms.ModelForm):
         if status == Article.Status.PUBLISHED and old != status:
             missing = missing_for_publication(
                 Article(
+                    hero=cleaned.get("hero"),
                     headline=cleaned.get("headline") or "",
                     lede=cleaned.get("lede") or "",
                     section=cleaned.get("section"),

@@ -81,7 +81,7 @@ def resolve_preview(signed: str) -> PreviewLink:
     except signing.BadSignature:
         raise PreviewRefused(PreviewRefused.INVALID) from None
     link = (
-        PreviewLink.objects.select_related("article__section")
+        PreviewLink.objects.select_related("article__section", "article__hero")
         .filter(token=token)
         .first()
     )

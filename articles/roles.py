@@ -3,6 +3,8 @@ workflow"). Verslaggever: write and submit own articles. Redacteur: edit any
 article, publish, schedule, withdraw, updates and corrections, the front page.
 Hoofdredactie: everything, including people and sections."""
 
+from django.db.models import Q
+
 __all__ = ["CHIEF_APPS", "ROLES", "ensure_roles"]
 
 REPORTER = [
@@ -13,6 +15,8 @@ REPORTER = [
     ("articles", "add_topicalias"), ("articles", "add_articlecomment"),
     ("articles", "view_articlecomment"), ("articles", "view_revision"),
     ("articles", "view_articlenote"), ("embeds", "view_embed"),
+    ("articles", "add_image"), ("articles", "change_image"),
+    ("articles", "view_image"),
 ]  # fmt: skip
 EDITOR = REPORTER + [
     ("articles", "publish_article"), ("articles", "edit_any_article"),
@@ -32,16 +36,15 @@ CHIEF_APPS = ["articles", "embeds", "taggit", "auth"]
 
 
 def ensure_roles(Group, Permission) -> None:  # noqa: N803 (model classes)
-    """Create or update the role groups. Takes the models as arguments so that the
-    data migration can pass its historical ones."""
+    """Create or update the role groups. Takes the models as arguments so that data
+    migrations can pass their historical ones; permissions of models that do not
+    exist yet at that point are added by a later migration calling this again."""
     for name, pairs in ROLES.items():
         group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.set(
-            [
-                Permission.objects.get(content_type__app_label=app, codename=codename)
-                for app, codename in pairs
-            ]
-        )
+        wanted = Q()
+        for app, codename in pairs:
+            wanted |= Q(content_type__app_label=app, codename=codename)
+        group.permissions.set(Permission.objects.filter(wanted))
     chief, _ = Group.objects.get_or_create(name="Hoofdredactie")
     chief.permissions.set(
         Permission.objects.filter(content_type__app_label__in=CHIEF_APPS)

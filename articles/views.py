@@ -48,7 +48,7 @@ def article_detail(request, slug):
     """One article. Template: articles/article.html; 410 for withdrawn articles."""
     article = (
         Article.objects.published()
-        .select_related("section")
+        .select_related("section", "hero")
         .prefetch_related("authors", "topics", "embeds__media", "notes")
         .filter(slug=slug)
         .first()

@@ -63,6 +63,8 @@ def missing_for_publication(article: Article, *, authors=None) -> list[str]:
         missing.append(_("intro"))
     if not article.section_id:
         missing.append(_("sectie"))
+    if article.hero_id and not (article.hero.alt or "").strip():
+        missing.append(_("alt-tekst van de hoofdafbeelding"))
     if authors is None:
         authors = list(article.authors.all()) if article.pk else []
     if not authors:

@@ -10,6 +10,7 @@ from articles.models.core import (
     TopicAlias,
 )
 from articles.models.frontpage import FrontPage, FrontPageSlot
+from articles.models.images import Image
 from articles.models.notes import ArticleNote
 from articles.models.workflow import (
     ArticleComment,
@@ -31,6 +32,7 @@ __all__ = [
     "EditingPresence",
     "FrontPage",
     "FrontPageSlot",
+    "Image",
     "PreviewLink",
     "Revision",
     "Section",

@@ -155,7 +155,7 @@ class ArticleQuerySet(models.QuerySet):
     def for_listing(self):
         """What a list of article cards needs, in a fixed number of queries."""
         return (
-            self.select_related("section")
+            self.select_related("section", "hero")
             .prefetch_related("authors", "topics")
             .order_by("-publish_at", "-pk")
         )
@@ -200,6 +200,14 @@ class Article(models.Model):
     )
     body = ProseEditorField(
         _("tekst"), blank=True, extensions=EDITOR_EXTENSIONS, sanitize=sanitize_body
+    )
+    hero = models.ForeignKey(
+        "articles.Image",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hero_of",
+        verbose_name=_("hoofdafbeelding"),
     )
     section = models.ForeignKey(
         Section,

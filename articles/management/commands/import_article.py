@@ -17,6 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from articles.images.processing import MAX_UPLOAD_BYTES, ImageRefused, clean_upload
+from articles.images.services import delete_image_files, store_upload
 from articles.importing import ArticleTextError, parse_article_text
 from articles.models import Article, Author, Section
 from articles.services import create_article
@@ -51,6 +53,14 @@ class Command(BaseCommand):
             default=[],
             help="Slug van een bestaande auteur; mag vaker.",
         )
+        parser.add_argument(
+            "--hero",
+            metavar="PATH",
+            help="Hoofdafbeelding (JPEG, PNG, WebP, GIF, AVIF).",
+        )
+        parser.add_argument("--hero-alt", metavar="TEXT", help="Alt-tekst (verplicht).")
+        parser.add_argument("--hero-caption", metavar="TEXT", default="")
+        parser.add_argument("--hero-credit", metavar="TEXT", default="")
 
     def handle(self, *args, **options):
         # argparse enforces this on the command line; call_command(publish=True,
@@ -65,9 +75,19 @@ class Command(BaseCommand):
         publish_at = self._publish_at(options, parsed)
         section = self._section(options["section"])
         authors = self._authors(options["author"])
+        hero_data = self._hero(options)
         notices: list[str] = []
+        hero = None
         try:
             with transaction.atomic():
+                if hero_data is not None:
+                    hero = store_upload(
+                        hero_data,
+                        filename=options["hero"],
+                        alt=options["hero_alt"].strip(),
+                        caption=options["hero_caption"],
+                        credit=options["hero_credit"],
+                    )
                 urls = {
                     id(post): archive_post(post, notices=notices).url
                     for post in parsed.posts
@@ -83,8 +103,13 @@ class Command(BaseCommand):
                     if publish_at
                     else Article.Status.DRAFT,
                     publish_at=publish_at,
+                    hero=hero,
                 )
-        except ValidationError as error:
+        except (ValidationError, ImageRefused) as error:
+            if hero is not None:
+                delete_image_files(hero)
+            if isinstance(error, ImageRefused):
+                raise CommandError(f"{options['hero']}: {error}") from None
             problems = "; ".join(
                 f"{_field_label(field)}{' '.join(messages)}"
                 for field, messages in error.message_dict.items()
@@ -103,6 +128,29 @@ class Command(BaseCommand):
             self.stdout.write(
                 reverse("admin:articles_article_change", args=[article.pk])
             )
+
+    def _hero(self, options) -> bytes | None:
+        """The hero file's bytes, checked before anything is written."""
+        if not options["hero"]:
+            if options["hero_alt"]:
+                raise CommandError("--hero-alt hoort bij --hero; geef ook het bestand.")
+            return None
+        if not (options["hero_alt"] or "").strip():
+            raise CommandError(
+                "--hero-alt is verplicht bij --hero: beschrijf wat er op het beeld te "
+                "zien is, voor wie het niet ziet."
+            )
+        path = Path(options["hero"])
+        try:
+            with path.open("rb") as handle:
+                data = handle.read(MAX_UPLOAD_BYTES + 1)
+        except OSError as error:
+            raise CommandError(f"{path}: kan niet lezen ({error.strerror}).") from None
+        try:
+            clean_upload(data, filename=path.name)
+        except ImageRefused as error:
+            raise CommandError(f"{path}: {error}") from None
+        return data
 
     def _read(self, path: Path) -> str:
         try:

@@ -9,6 +9,8 @@ from django.utils.dateparse import parse_datetime
 from django.utils.text import slugify
 
 from articles import demo
+from articles.demo_image import draw_hero
+from articles.images.services import store_upload
 from articles.models import Article, Author, Section, Topic, TopicAlias
 from articles.services import create_article
 from embeds.models import Embed
@@ -79,6 +81,10 @@ class Command(BaseCommand):
         extra = {}
         if data.get("updated_at"):
             extra["updated_at"] = parse_datetime(data["updated_at"])
+        if data.get("hero"):
+            extra["hero"] = store_upload(
+                draw_hero(), filename="kabul-schemering.jpg", **data["hero"]
+            )
         create_article(
             headline=data["headline"],
             slug=data["slug"],

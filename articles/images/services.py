@@ -1,0 +1,142 @@
+"""Writes with side effects for images: the admin, commands and tests all call these.
+
+Each one completes or leaves nothing behind: no row without its files, and no files
+without a row (written files are deleted again when a later step fails).
+"""
+
+from collections.abc import Sequence
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from articles.images.processing import clean_upload
+from articles.images.renditions import delete_files, delete_renditions, make_renditions
+from articles.models import Image
+
+__all__ = [
+    "delete_image",
+    "delete_image_files",
+    "regenerate",
+    "set_focal_point",
+    "store_upload",
+]
+
+
+def store_upload(
+    data: bytes,
+    *,
+    filename: str,
+    alt: str,
+    caption: str = "",
+    credit: str = "",
+    focal: Sequence[float] = (0.5, 0.5),
+    user=None,
+) -> Image:
+    """A new Image from uploaded bytes: cleaned original, renditions and row.
+
+    Raises ImageRefused (from clean_upload) for a file we do not take, and
+    ValidationError for bad text or a focal point outside 0..1; nothing is written
+    in either case.
+    """
+    focal_x, focal_y = _checked_focal(*focal)
+    image = Image(
+        alt=alt.strip(),
+        caption=caption.strip(),
+        credit=credit.strip(),
+        focal_x=focal_x,
+        focal_y=focal_y,
+        uploaded_by=user,
+    )
+    # The fields a person typed (Django's own Dutch messages, e.g. for a missing alt).
+    typed = {"alt", "caption", "credit"}
+    image.clean_fields(
+        exclude=[f.name for f in Image._meta.fields if f.name not in typed]
+    )
+    clean = clean_upload(data, filename=filename)
+    image.original_bytes = clean.original_bytes
+    try:
+        with transaction.atomic():
+            # The name comes from the model's upload_to (random); only the extension
+            # of this one counts, and it is the real format's.
+            image.file.save(
+                f"upload.{clean.extension}", ContentFile(clean.content), save=False
+            )
+            # After the file: Django measures the ContentFile it was given, which
+            # storage has closed by then, and would leave width and height empty.
+            image.width, image.height = clean.width, clean.height
+            image.renditions = make_renditions(image)
+            image.save()
+    except BaseException:
+        delete_image_files(image)
+        raise
+    return image
+
+
+def set_focal_point(image: Image, x: float, y: float) -> Image:
+    """Move the focal point (0..1 each way) and remake the renditions."""
+    focal_x, focal_y = _checked_focal(x, y)
+    previous = image.focal_x, image.focal_y
+    image.focal_x, image.focal_y = focal_x, focal_y
+    try:
+        _remake(image, "focal_x", "focal_y")
+    except BaseException:
+        image.focal_x, image.focal_y = previous
+        raise
+    return image
+
+
+def regenerate(image: Image) -> Image:
+    """Remake all renditions from the stored original (e.g. after WIDTHS changed)."""
+    _remake(image)
+    return image
+
+
+def delete_image(image: Image) -> None:
+    """Delete the row; its original and renditions go once that is committed."""
+    with transaction.atomic():
+        image.delete()
+        transaction.on_commit(lambda: delete_image_files(image))
+
+
+def delete_image_files(image: Image) -> None:
+    """Delete the original and rendition files of ``image``; the row is not touched.
+
+    For a caller whose transaction rolled back after store_upload: the row is gone,
+    the files are not.
+    """
+    if image.file.name:
+        image.file.storage.delete(image.file.name)
+    delete_renditions(image)
+
+
+def _remake(image: Image, *fields: str) -> None:
+    """New renditions on the row; the old files go once that is committed.
+
+    make_renditions is handed an image without renditions, so that it deletes
+    nothing itself: until the row is saved, the old files are the ones in use.
+    """
+    previous, image.renditions = image.renditions, []
+    try:
+        image.renditions = make_renditions(image)
+        with transaction.atomic():
+            image.save(update_fields=[*fields, "renditions"])
+    except BaseException:
+        delete_renditions(image)  # the new files, if there are any
+        image.renditions = previous
+        raise
+    transaction.on_commit(lambda: delete_files(previous))
+
+
+def _checked_focal(x: float, y: float) -> tuple[float, float]:
+    try:
+        x, y = float(x), float(y)
+    except (TypeError, ValueError):
+        x = y = float("nan")
+    if not (0 <= x <= 1 and 0 <= y <= 1):  # also refuses NaN
+        raise ValidationError(
+            "Het focuspunt moet binnen de afbeelding liggen: twee getallen van 0 tot "
+            "en met 1 (0 = links of boven, 1 = rechts of onder).",
+            code="focal_point",
+        )
+    return x, y
