@@ -117,7 +117,7 @@ ARTICLES = [
             "alt": "Bergruggen rond een stad in de avondschemering, met de lichten "
             "van de stad in het dal",
             "caption": "De bergen rond Kabul bij zonsondergang.",
-            "credit": "Illustratie: De Verklaring",
+            "credit": "De Verklaring (illustratie)",
             "focal": (0.5, 0.7),
         },
         "related": ["explosies-bij-vliegveld-kabul-tijdens-evacuaties"],

@@ -69,3 +69,35 @@ def test_editor_writes_publishes_and_reads_an_article(
     assert reader.locator(".topics a", has_text="ISKP").count() == 1
     reader.screenshot(path=str(tmp_path / "article-phone.png"), full_page=True)
     assert origins == {urlparse(live_server.url).netloc}
+
+
+def test_editor_uploads_a_photo_and_clicks_its_focal_point(
+    browser, live_server, newsroom, tmp_path
+):
+    """Upload in the image library, click the preview: the crops follow the click."""
+    from articles.models import Image
+    from tests.test_images_in_pages import photo
+
+    upload = tmp_path / "telefoon.jpg"
+    upload.write_bytes(photo(1600, 1000))
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/admin/login/?next=/admin/articles/image/add/")
+    page.fill("#id_username", "chef")
+    page.fill("#id_password", "Geheim-123!")
+    page.click("input[type=submit]")
+    page.set_input_files("#id_file", str(upload))
+    page.fill("#id_alt", "Mensen bij de poort van het vliegveld")
+    page.click("input[name=_continue]")
+    page.wait_for_selector(".focal-picker img")
+    image = Image.objects.get()
+    before = {r["name"] for r in image.renditions}
+    picture = page.locator(".focal-picker img")
+    box = picture.bounding_box()
+    picture.click(position={"x": box["width"] * 0.25, "y": box["height"] * 0.75})
+    assert abs(float(page.input_value("#id_focal_x")) - 0.25) < 0.02
+    page.click("input[name=_continue]")
+    page.wait_for_selector(".messagelist .success")
+    image.refresh_from_db()
+    assert abs(image.focal_x - 0.25) < 0.02 and abs(image.focal_y - 0.75) < 0.02
+    assert before.isdisjoint({r["name"] for r in image.renditions})
+    assert (image.width, image.height) == (1000, 1600)  # the phone's rotation applied
