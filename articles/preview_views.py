@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from articles.previews import PreviewRefused, resolve_preview
-from articles.views import article_context
+from articles.views import ARTICLE_PAGE_PREFETCH, article_context
 
 PRIVATE_HEADERS = {
     "X-Robots-Tag": "noindex, nofollow",
@@ -37,7 +37,7 @@ def preview(request: HttpRequest, signed: str) -> HttpResponse:
         )
     else:
         article = link.article
-        prefetch_related_objects([article], "authors", "topics", "embeds__media")
+        prefetch_related_objects([article], *ARTICLE_PAGE_PREFETCH)
         context = {**article_context(article), "preview": True}
         response = render(request, "articles/article.html", context)
     for header, value in PRIVATE_HEADERS.items():

@@ -12,6 +12,8 @@ from articles.rendering import render_body
 from embeds.rendering import load_config, render_card
 
 PAGE_PARAMETER = "pagina"
+# What the article page reads of an article, loaded up front (public page, previews).
+ARTICLE_PAGE_PREFETCH = ("authors", "topics", "embeds__media", "notes")
 
 
 def _page(request, queryset):
@@ -49,7 +51,7 @@ def article_detail(request, slug):
     article = (
         Article.objects.published()
         .select_related("section", "hero")
-        .prefetch_related("authors", "topics", "embeds__media", "notes")
+        .prefetch_related(*ARTICLE_PAGE_PREFETCH)
         .filter(slug=slug)
         .first()
     )
