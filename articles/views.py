@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from articles.frontpage import current_front_page, home_articles
 from articles.models import Article, Author, Section, SlugRedirect, Topic, TopicAlias
 from articles.rendering import render_body
+from articles.structured_data import article_data, breadcrumbs, json_ld
 from embeds.rendering import load_config, render_card
 
 PAGE_PARAMETER = "pagina"
@@ -88,6 +89,8 @@ def article_context(article: Article) -> dict:
         "body": render_body(article.body, cards=cards),
         "related": list(related[:6]),
         "embed_providers": load_config(embed.provider for embed in embeds),
+        "structured_data": json_ld(article_data(article))
+        + json_ld(breadcrumbs(article)),
     }
 
 
