@@ -1,6 +1,6 @@
 from django.urls import path
 
-from articles import preview_views, views
+from articles import feeds, preview_views, search_views, views
 
 app_name = "articles"
 urlpatterns = [
@@ -9,5 +9,24 @@ urlpatterns = [
     path("sectie/<str:slug>/", views.section_detail, name="section"),
     path("onderwerp/<str:slug>/", views.topic_detail, name="topic"),
     path("auteur/<str:slug>/", views.author_detail, name="author"),
+    path("feed/", feeds.SiteFeed(), name="feed"),
+    path("feed/atom/", feeds.SiteAtomFeed(), name="feed-atom"),
+    path("sectie/<str:slug>/feed/", feeds.SectionFeed(), name="section-feed"),
+    path(
+        "sectie/<str:slug>/feed/atom/",
+        feeds.SectionAtomFeed(),
+        name="section-feed-atom",
+    ),
+    path("onderwerp/<str:slug>/feed/", feeds.TopicFeed(), name="topic-feed"),
+    path(
+        "onderwerp/<str:slug>/feed/atom/",
+        feeds.TopicAtomFeed(),
+        name="topic-feed-atom",
+    ),
+    path("auteur/<str:slug>/feed/", feeds.AuthorFeed(), name="author-feed"),
+    path(
+        "auteur/<str:slug>/feed/atom/", feeds.AuthorAtomFeed(), name="author-feed-atom"
+    ),
+    path("zoeken/", search_views.search, name="search"),
     path("voorbeeld/<str:signed>/", preview_views.preview, name="preview"),
 ]

@@ -1,11 +1,29 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from articles import sitemaps
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Outside i18n_patterns: one robots.txt and one set of sitemaps for the site.
+    path("robots.txt", sitemaps.robots_txt, name="robots-txt"),
+    path("sitemap.xml", sitemaps.index, name="sitemap-index"),
+    path(
+        "sitemap-news.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": sitemaps.NEWS, "template_name": "sitemaps/news.xml"},
+        name="sitemap-news",
+    ),
+    path(
+        "sitemap-<slug:section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": sitemaps.SECTIONS},
+        name="sitemap-section",
+    ),
 ]
 urlpatterns += i18n_patterns(
     path("", include("articles.urls")),

@@ -125,7 +125,9 @@ def test_page_without_embeds_loads_no_script(client, make_article):
     """No embeds, no embed script or stylesheet."""
     article = make_article()
     page = client.get(article.get_absolute_url()).text
-    assert "embeds.js" not in page and "<script" not in page
+    assert "embeds.js" not in page
+    # Only data (JSON-LD), never a script to run.
+    assert page.count("<script") == page.count('<script type="application/ld+json">')
 
 
 def test_deleted_post_still_reads_on_the_page(client, make_article):

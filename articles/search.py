@@ -1,0 +1,241 @@
+"""Search over what readers may see: PostgreSQL full-text search, a plain fallback.
+
+``search_articles(query)`` returns the matching articles best first, always drawn
+from ``Article.objects.published()``. On PostgreSQL the text is searched with Dutch
+stemming and web-search syntax (``"zin"``, ``-woord``, ``or``), the headline weighs
+most, then the lede, then the body. On SQLite every word must occur somewhere
+(``-woord`` excludes), and headline hits come first. Either way, a query that names a
+topic or one of its aliases ("IS-K") also finds that topic's articles, ranked first.
+
+Not yet indexed: the vector is computed per query. When that gets slow, add a GIN
+index on the same weighted expression (a PostgreSQL-only migration).
+"""
+
+import re
+import secrets
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+)
+from django.db import connection
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    FloatField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+
+from articles.models import Article, TaggedArticle, Topic
+
+__all__ = [
+    "MAX_QUERY_LENGTH",
+    "Hit",
+    "SearchResults",
+    "mark_terms",
+    "normalise_query",
+    "search_articles",
+]
+
+MAX_QUERY_LENGTH = 200
+CONFIG = "dutch"
+# Added to the text rank of an article whose topic the query names: such articles
+# answer the query best; the text rank is scaled to stay below 1.
+TOPIC_BONUS = 1.0
+# Control characters (C0, DEL, C1), lone surrogates and explicit direction changes,
+# which could turn the page's text around the echoed query; right-to-left letters stay.
+_DROPPED = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+_QUOTES = "\"'“”„‘’«»"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One found article with its headline and lede as HTML, the matches in <mark>."""
+
+    article: Article
+    headline: SafeString
+    lede: SafeString
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """``articles`` best first: paginate them, then ``hits()`` the page.
+
+    ``query`` is the normalised query; when it is empty no search ran and
+    ``articles`` is empty.
+    """
+
+    query: str
+    articles: QuerySet
+    highlight: Callable[[Article], Hit]
+
+    def hits(self, articles: Iterable[Article]) -> list[Hit]:
+        return [self.highlight(article) for article in articles]
+
+
+def normalise_query(raw: str) -> str:
+    """``raw`` without control characters, whitespace collapsed, at most 200 long."""
+    words = _DROPPED.sub("", " ".join(raw.split())).split()
+    return " ".join(words)[:MAX_QUERY_LENGTH].strip()
+
+
+def search_articles(query: str) -> SearchResults:
+    """The published articles matching ``query``, best first, newest first on a tie."""
+    query = normalise_query(query)
+    if not query:
+        return SearchResults("", Article.objects.none(), _plain)
+    topic_hit = Exists(
+        TaggedArticle.objects.filter(
+            content_object=OuterRef("pk"), tag__in=Topic.objects.matching(query)
+        )
+    )
+    articles = Article.objects.published().for_listing().alias(topic_hit=topic_hit)
+    if connection.vendor == "postgresql":
+        return _full_text(query, articles)
+    return _fallback(query, articles)
+
+
+def _full_text(query: str, articles: QuerySet) -> SearchResults:
+    search_query = SearchQuery(query, config=CONFIG, search_type="websearch")
+    # PostgreSQL's parser skips HTML tags, so the body is indexed as stored.
+    vector = (
+        SearchVector("headline", config=CONFIG, weight="A")
+        + SearchVector("lede", config=CONFIG, weight="B")
+        + SearchVector("body", config=CONFIG, weight="C")
+    )
+    # A random marker cannot occur in an article, so after escaping the text it
+    # shows exactly where PostgreSQL put the matches.
+    start, stop = f"S{secrets.token_hex(8)}S", f"E{secrets.token_hex(8)}E"
+
+    def marked(field):
+        return SearchHeadline(
+            field,
+            search_query,
+            config=CONFIG,
+            start_sel=start,
+            stop_sel=stop,
+            highlight_all=True,
+        )
+
+    found = (
+        articles.alias(search=vector)
+        .filter(Q(search=search_query) | Q(topic_hit=True))
+        .annotate(
+            # Normalisation 32 scales the text rank to rank / (rank + 1): below 1.
+            rank=SearchRank(F("search"), search_query, normalization=32)
+            + Case(
+                When(topic_hit=True, then=Value(TOPIC_BONUS)),
+                default=Value(0.0),
+                output_field=FloatField(),
+            ),
+            marked_headline=marked("headline"),
+            marked_lede=marked("lede"),
+        )
+        .order_by("-rank", "-publish_at", "-pk")
+    )
+
+    def highlight(article: Article) -> Hit:
+        return Hit(
+            article,
+            _render(_split_marked(article.marked_headline, start, stop)),
+            _render(_split_marked(article.marked_lede, start, stop)),
+        )
+
+    return SearchResults(query, found, highlight)
+
+
+def _fallback(query: str, articles: QuerySet) -> SearchResults:
+    terms, excluded = _terms(query)
+    # Nothing left to look for (only quotes): only a topic can still match.
+    matches = Q() if terms or excluded else Q(pk__in=[])
+    for term in terms:
+        matches &= _contains(term)
+    for term in excluded:
+        matches &= ~_contains(term)
+    headline_hits = sum(
+        (Case(When(headline__icontains=term, then=1), default=0) for term in terms),
+        Value(0),
+    )
+    found = (
+        articles.filter(matches | Q(topic_hit=True))
+        .annotate(headline_hits=headline_hits)
+        .order_by(F("topic_hit").desc(), "-headline_hits", "-publish_at", "-pk")
+    )
+
+    def highlight(article: Article) -> Hit:
+        return Hit(
+            article,
+            mark_terms(article.headline, terms),
+            mark_terms(article.lede, terms),
+        )
+
+    return SearchResults(query, found, highlight)
+
+
+def _terms(query: str) -> tuple[list[str], list[str]]:
+    """The distinct words to find and (written ``-woord``) to exclude."""
+    terms, excluded = {}, {}
+    for word in query.split():
+        target = excluded if word.startswith("-") and len(word) > 1 else terms
+        word = word.removeprefix("-") if target is excluded else word
+        word = word.strip(_QUOTES)
+        if word:
+            target.setdefault(word.casefold(), word)
+    return list(terms.values()), list(excluded.values())
+
+
+def _contains(term: str) -> Q:
+    return (
+        Q(headline__icontains=term) | Q(lede__icontains=term) | Q(body__icontains=term)
+    )
+
+
+def mark_terms(text: str, terms: Iterable[str]) -> SafeString:
+    """``text`` escaped, each occurrence of a term (in any case) in <mark>."""
+    terms = sorted({term for term in terms if term}, key=len, reverse=True)
+    if not terms:
+        return _render([(text, False)])
+    pattern = re.compile("|".join(map(re.escape, terms)), re.IGNORECASE)
+    parts, position = [], 0
+    for match in pattern.finditer(text):
+        parts += [(text[position : match.start()], False), (match.group(), True)]
+        position = match.end()
+    return _render([*parts, (text[position:], False)])
+
+
+def _split_marked(text: str, start: str, stop: str) -> list[tuple[str, bool]]:
+    """``text`` with start/stop markers as (part, is match) pairs, markers removed."""
+    parts = []
+    for chunk in text.split(start):
+        inside, found, after = chunk.partition(stop)
+        parts += [(inside, True), (after, False)] if found else [(chunk, False)]
+    return parts
+
+
+def _render(parts: Iterable[tuple[str, bool]]) -> SafeString:
+    return format_html_join(
+        "",
+        "{}",
+        (
+            (format_html("<mark>{}</mark>", part) if is_match else part,)
+            for part, is_match in parts
+            if part
+        ),
+    )
+
+
+def _plain(article: Article) -> Hit:
+    return Hit(
+        article, _render([(article.headline, False)]), _render([(article.lede, False)])
+    )
