@@ -32,7 +32,7 @@ EDITOR = REPORTER + [
     ("embeds", "change_embed"),
 ]  # fmt: skip
 ROLES = {"Verslaggever": REPORTER, "Redacteur": EDITOR}
-CHIEF_APPS = ["articles", "embeds", "taggit", "auth"]
+CHIEF_APPS = ["articles", "embeds", "taggit", "auth", "flatpages"]
 
 
 def ensure_roles(Group, Permission) -> None:  # noqa: N803 (model classes)

@@ -14,8 +14,17 @@ from django.utils.safestring import SafeString, mark_safe
 
 from articles.images.renditions import best
 from articles.models import Article
+from articles.pages import page_url
 
-__all__ = ["SCHEMA_TYPES", "article_data", "breadcrumbs", "json_ld", "organization"]
+__all__ = [
+    "SCHEMA_TYPES",
+    "article_data",
+    "breadcrumbs",
+    "home_data",
+    "json_ld",
+    "local_iso",
+    "organization",
+]
 
 SCHEMA_TYPES = {
     Article.Kind.EXPLAINER: "BackgroundNewsArticle",
@@ -27,7 +36,7 @@ SCHEMA_TYPES = {
 _ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-def _local(moment):
+def local_iso(moment):
     """ISO 8601 in Europe/Amsterdam, with its offset."""
     return timezone.localtime(moment).isoformat() if moment else None
 
@@ -37,7 +46,7 @@ def absolute(path: str) -> str:
 
 
 def organization() -> dict:
-    """The newsroom as publisher."""
+    """The newsroom as publisher, with its policies (the newsroom's own pages)."""
     return {
         "@type": "NewsMediaOrganization",
         "name": settings.SITE_NAME,
@@ -48,7 +57,15 @@ def organization() -> dict:
             "width": 600,
             "height": 60,
         },
+        "publishingPrinciples": absolute(page_url("over-ons")),
+        "correctionsPolicy": absolute(page_url("correctiebeleid")),
+        "masthead": absolute(page_url("colofon")),
     }
+
+
+def home_data() -> dict:
+    """The home page: the newsroom itself."""
+    return {"@context": "https://schema.org", **organization()}
 
 
 def _images(article: Article) -> list[str]:
@@ -71,8 +88,8 @@ def article_data(article: Article) -> dict:
         "description": article.lede,
         "inLanguage": article.language,
         "mainEntityOfPage": absolute(article.get_absolute_url()),
-        "datePublished": _local(article.publish_at),
-        "dateModified": _local(modified),
+        "datePublished": local_iso(article.publish_at),
+        "dateModified": local_iso(modified),
         "author": [
             {"@type": "Person", "name": a.name, "url": absolute(a.get_absolute_url())}
             for a in article.authors.all()
@@ -85,7 +102,7 @@ def article_data(article: Article) -> dict:
             {
                 "@type": "CorrectionComment",
                 "text": note.text,
-                "datePublished": _local(note.at),
+                "datePublished": local_iso(note.at),
             }
             for note in article.notes.all()
             if note.kind == "correction"

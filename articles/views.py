@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -9,12 +10,23 @@ from django.utils.translation import gettext as _
 from articles.frontpage import current_front_page, home_articles
 from articles.models import Article, Author, Section, SlugRedirect, Topic, TopicAlias
 from articles.rendering import render_body
-from articles.structured_data import article_data, breadcrumbs, json_ld
+from articles.structured_data import (
+    absolute,
+    article_data,
+    breadcrumbs,
+    home_data,
+    json_ld,
+    local_iso,
+)
 from embeds.rendering import load_config, render_card
 
 PAGE_PARAMETER = "pagina"
 # What the article page reads of an article, loaded up front (public page, previews).
 ARTICLE_PAGE_PREFETCH = ("authors", "topics", "embeds__media", "notes")
+# "Lees ook": all editors' picks (at most RELATED_PICKS), then articles sharing
+# topics until the block holds RELATED_FILL.
+RELATED_PICKS = 6
+RELATED_FILL = 4
 
 
 def _page(request, queryset):
@@ -29,7 +41,7 @@ def _page(request, queryset):
 def home(request):
     """The breaking banner, then (on page one) the lead and the editors' top
     stories, then the latest articles. Template: articles/home.html; context:
-    banner, lead, top_stories, articles, page.
+    banner, lead, top_stories, articles, page, structured_data (the newsroom).
     """
     banner, lead, top_stories, rest = home_articles(current_front_page())
     page = _page(request, rest)
@@ -43,6 +55,7 @@ def home(request):
             "top_stories": top_stories if first else [],
             "articles": page.object_list,
             "page": page,
+            "structured_data": json_ld(home_data()),
         },
     )
 
@@ -76,21 +89,50 @@ def article_detail(request, slug):
     return render(request, "articles/article.html", article_context(article))
 
 
-def article_context(article: Article) -> dict:
-    """The context of articles/article.html for ``article``: article, body, related
-    and embed_providers. Shared by the public page and previews; related articles
-    still go through published(). Prefetch authors, topics and embeds__media first.
+def related_articles(article: Article) -> list[Article]:
+    """The "Lees ook" block: the editors' picks, then published articles sharing
+    topics with ``article`` until it holds RELATED_FILL; within each, most shared
+    topics first, then newest. Never ``article`` itself. One query, however many
+    topics or candidates; ``article.topics`` must be prefetched.
     """
-    related = article.related.published().select_related("section")
+    topic_ids = [topic.pk for topic in article.topics.all()]
+    picks = Article.related.through.objects.filter(from_article_id=article.pk)
+    candidates = (
+        Article.objects.published()
+        .filter(Q(pk__in=picks.values("to_article_id")) | Q(topics__in=topic_ids))
+        .exclude(pk=article.pk)
+        .annotate(
+            picked=Exists(picks.filter(to_article_id=OuterRef("pk"))),
+            shared=Count("topics", filter=Q(topics__in=topic_ids), distinct=True),
+        )
+        .select_related("section")
+        .order_by("-picked", "-shared", "-publish_at", "-pk")
+    )
+    chosen = []
+    for item in candidates[: max(RELATED_PICKS, RELATED_FILL)]:
+        if item.picked or len(chosen) < RELATED_FILL:
+            chosen.append(item)
+    return chosen
+
+
+def article_context(article: Article) -> dict:
+    """The context of articles/article.html for ``article``: article, body, related,
+    embed_providers, structured_data, canonical_url and the Open Graph dates. Shared
+    by the public page and previews; related articles still go through published().
+    Prefetch authors, topics and embeds__media first.
+    """
     embeds = list(article.embeds.all())
     cards = {embed.url: render_card(embed) for embed in embeds}
     return {
         "article": article,
         "body": render_body(article.body, cards=cards),
-        "related": list(related[:6]),
+        "related": related_articles(article),
         "embed_providers": load_config(embed.provider for embed in embeds),
         "structured_data": json_ld(article_data(article))
         + json_ld(breadcrumbs(article)),
+        "canonical_url": absolute(article.get_absolute_url()),
+        "published_time": local_iso(article.publish_at),
+        "modified_time": local_iso(article.shown_update_time or article.publish_at),
     }
 
 

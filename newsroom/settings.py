@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",  # its templates; no models
+    "django.contrib.sites",
+    "django.contrib.flatpages",  # the newsroom's own pages; no catch-all middleware
     "taggit",
     "django_prose_editor",
     "articles",
@@ -79,6 +81,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "newsroom.urls"
+SITE_ID = 1
 WSGI_APPLICATION = "newsroom.wsgi.application"
 
 TEMPLATES = [

@@ -9,6 +9,8 @@ from articles import sitemaps
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # The newsroom's own pages (flatpages): one Dutch URL each, no language prefix.
+    path("", include("articles.pages")),
     # Outside i18n_patterns: one robots.txt and one set of sitemaps for the site.
     path("robots.txt", sitemaps.robots_txt, name="robots-txt"),
     path("sitemap.xml", sitemaps.index, name="sitemap-index"),

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 import feedparser
 import pytest
 from django.conf import settings
+from django.contrib.sites.models import Site
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
@@ -425,6 +426,7 @@ FEED_QUERIES = {"/feed/": 4, "/feed/atom/": 4, "/sectie/buitenland/feed/": 5}
 
 def test_feed_query_count_is_constant(client, make_article):
     """From bare articles to many topics, authors and embedded posts: same count."""
+    Site.objects.get_current()  # feeds read the site; Django caches it per process
     articles = [make_article(headline=f"Artikel {n}") for n in range(4)]
     counts = {url: count_queries(client, url) for url in FEED_QUERIES}
     topics = [Topic.objects.create(name=f"T{n}", slug=f"t{n}") for n in range(5)]

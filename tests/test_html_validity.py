@@ -24,6 +24,11 @@ PAGES = {
     "author": ("/auteur/eva-mulder/", 200),
     "not-found": ("/artikel/bestaat-niet/", 404),
     "withdrawn": ("/artikel/ingetrokken-verhaal/", 410),
+    "over-ons": ("/over-ons/", 200),
+    "colofon": ("/colofon/", 200),
+    "correctiebeleid": ("/correctiebeleid/", 200),
+    "privacy": ("/privacy/", 200),
+    "contact": ("/contact/", 200),
 }
 
 
