@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "django.contrib.flatpages",  # the newsroom's own pages; no catch-all middleware
     "taggit",
     "django_prose_editor",
+    "csp",
     "articles",
     "embeds",
 ]
@@ -78,6 +79,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "newsroom.csp.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -181,3 +183,29 @@ EMBEDS_FETCH = env_bool("EMBEDS_FETCH", True)
 EMBEDS_MASTODON_INSTANCES = env_list("EMBEDS_MASTODON_INSTANCES", "")
 # Tests only: lets the fetcher reach 127.0.0.1 (never private ranges).
 EMBEDS_ALLOW_LOOPBACK = False
+
+# Content-Security-Policy (newsroom/csp.py). Public pages have no inline script or
+# style; embedded posts load their platform's script or frame only after a click, so
+# those origins are allowed but nothing requests them before. Mastodon frames come
+# from any instance, hence https: for frames.
+_EMBED_SCRIPTS = [
+    "https://platform.twitter.com",
+    "https://embed.bsky.app",
+    "https://www.instagram.com",
+    "https://www.tiktok.com",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", *_EMBED_SCRIPTS],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["https:"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+    }
+}

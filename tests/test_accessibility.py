@@ -45,8 +45,9 @@ def demo(transactional_db):
 
 
 def open_page(browser, url, *, scheme="light", width=1280):
+    # bypass_csp: our Content-Security-Policy rightly refuses the injected axe script.
     context = browser.new_context(
-        color_scheme=scheme, viewport={"width": width, "height": 800}
+        color_scheme=scheme, viewport={"width": width, "height": 800}, bypass_csp=True
     )
     page = context.new_page()
     page.goto(url)
