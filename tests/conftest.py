@@ -103,6 +103,12 @@ def _media_root(tmp_path, settings):
 
 
 @pytest.fixture
+def editor_client(admin_client):
+    """A client logged in as a superuser (pytest-django's admin_client)."""
+    return admin_client
+
+
+@pytest.fixture
 def make_article(db):
     """Create an article through the service, with sensible defaults."""
     from django.utils import timezone

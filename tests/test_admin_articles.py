@@ -1,20 +1,10 @@
 """Editors write, file and publish articles in the Dutch admin."""
 
 import pytest
-from django.contrib.auth.models import User
 from django.utils import timezone
 
 from articles.models import Article, Author, Section, Topic
 from tests.conftest import ARTICLE_INLINES
-
-
-@pytest.fixture
-def editor_client(client, db):
-    user = User.objects.create_superuser(
-        "chef", "chef@example.org", "geheim-wachtwoord"
-    )
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

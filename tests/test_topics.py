@@ -3,7 +3,6 @@
 import json
 
 import pytest
-from django.contrib.auth.models import User
 
 from articles.forms import TopicAliasForm
 from articles.models import Topic, TopicAlias
@@ -17,15 +16,6 @@ def iskp(db):
     for name, slug in [("ISK", "isk"), ("IS-K", "is-k")]:
         TopicAlias.objects.create(topic=topic, name=name, slug=slug)
     return topic
-
-
-@pytest.fixture
-def editor_client(client, db):
-    user = User.objects.create_superuser(
-        "chef", "chef@example.org", "geheim-wachtwoord"
-    )
-    client.force_login(user)
-    return client
 
 
 @pytest.mark.parametrize("name", ["ISKP", "iskp", "ISK", "is-k", "IS-K"])
