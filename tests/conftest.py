@@ -1,6 +1,6 @@
 """Markers for the real parts some tests need, and shared fixtures.
 
-A test marked ``postgres``, ``redis``, ``browser`` or ``java`` runs only where that
+A test marked ``postgres``, ``redis``, ``browser``, ``java`` or ``lighthouse`` runs only where that
 part is present. Elsewhere it is deselected with a notice saying how to get the part;
 under CI=true a missing part fails the run instead (``postgres`` tests are left out of
 a run on SQLite, which CI repeats on PostgreSQL).
@@ -20,6 +20,8 @@ CHROMIUM = Path("/usr/bin/chromium")
 VNU_JAR = (
     Path(__file__).resolve().parent.parent / "node_modules/vnu-jar/build/dist/vnu.jar"
 )
+# Lighthouse, pinned in package.json (npm), run with the machine's Node.js.
+LIGHTHOUSE = Path(__file__).resolve().parent.parent / "node_modules/.bin/lighthouse"
 REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
 
 
@@ -56,6 +58,14 @@ PARTS = {
         lambda: shutil.which("java") is not None and VNU_JAR.exists(),
         "needs java on PATH and the Nu Html Checker: make install-dev runs "
         "npm install (Node 20) to fetch it.",
+    ),
+    "lighthouse": (
+        lambda: (
+            shutil.which("node") is not None
+            and LIGHTHOUSE.exists()
+            and CHROMIUM.exists()
+        ),
+        "needs node, chromium and Lighthouse: make install-dev runs npm install.",
     ),
 }
 
