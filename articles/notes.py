@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from articles.caching import article_urls, content_changed
 from articles.models import Article, ArticleNote
 
 __all__ = ["add_note", "mark_substantive_change"]
@@ -59,4 +60,5 @@ def mark_substantive_change(article: Article, *, at: datetime) -> bool:
     )
     if moved:
         article.updated_at = at
+        content_changed(*article_urls(article))
     return bool(moved)

@@ -5,8 +5,10 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from articles.caching import cached_fragment
 from articles.frontpage import current_front_page, home_articles
 from articles.models import Article, Author, Section, SlugRedirect, Topic, TopicAlias
 from articles.rendering import render_body
@@ -122,10 +124,9 @@ def article_context(article: Article) -> dict:
     Prefetch authors, topics and embeds__media first.
     """
     embeds = list(article.embeds.all())
-    cards = {embed.url: render_card(embed) for embed in embeds}
     return {
         "article": article,
-        "body": render_body(article.body, cards=cards),
+        "body": rendered_body(article, embeds),
         "related": related_articles(article),
         "embed_providers": load_config(embed.provider for embed in embeds),
         "structured_data": json_ld(article_data(article))
@@ -134,6 +135,29 @@ def article_context(article: Article) -> dict:
         "published_time": local_iso(article.publish_at),
         "modified_time": local_iso(article.shown_update_time or article.publish_at),
     }
+
+
+def rendered_body(article: Article, embeds: list) -> SafeString:
+    """The article's body with its posts as cards, rendered once per version: the
+    cache key holds the body itself and the state of every post and its media
+    (``embeds__media`` prefetched)."""
+    versions = [
+        (
+            embed.pk,
+            embed.state,
+            embed.updated_at,
+            [(m.pk, m.image.name, m.alt, m.width, m.height) for m in embed.media.all()],
+        )
+        for embed in embeds
+    ]
+
+    def render():
+        cards = {embed.url: render_card(embed) for embed in embeds}
+        return str(render_body(article.body, cards=cards))
+
+    # render_body's own output (sanitized body, cards built with format_html).
+    html = cached_fragment("body", (article.body, versions), render)
+    return mark_safe(html)  # noqa: S308
 
 
 def section_detail(request, slug):

@@ -191,9 +191,13 @@ def record_check(embed: Embed, *, found: Post | None = None, gone: bool = False,
         if blanks and outcome == "unchanged":
             outcome = "updated"
         updates.update(blanks)
-    Embed.objects.filter(pk=embed.pk).update(**updates)
+    if outcome in ("deleted", "restored", "updated"):
+        updates["updated_at"] = now  # readers see the change: new card, new pages
     for name, value in updates.items():
         setattr(embed, name, value)
+    # Only these fields: a check never overwrites what an editor changed meanwhile.
+    # Saving (not QuerySet.update) lets the page cache see a change readers see.
+    embed.save(update_fields=list(updates))
     return outcome
 
 

@@ -72,6 +72,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # 304s for cached and fresh pages alike, then the page cache (newsroom/pagecache.py)
+    # before anything that reads the session.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "newsroom.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "newsroom.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -123,10 +127,25 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "redactie",
+            # A Redis that is down or stuck costs a reader at most this, then the
+            # page is served uncached.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The whole-response cache for anonymous readers (newsroom/pagecache.py); off for
+# benchmarks and debugging. Article bodies are cached per version either way.
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_SECONDS = 3600  # how long a stored page is kept (it is versioned anyway)
+PAGE_CACHE_CDN_SECONDS = int(env_str("PAGE_CACHE_CDN_SECONDS") or 300)  # s-maxage
+PAGE_CACHE_STALE_SECONDS = 60  # stale-while-revalidate
+PAGE_CACHE_EXCLUDE = ("/admin/", "/media/", "/static/")
+# Called with the URLs and surrogate keys of each change (newsroom/purge.py):
+# newsroom.purge.nothing, or newsroom.purge.http_purge with PAGE_CACHE_PURGE_URL.
+PAGE_CACHE_PURGE = env_str("PAGE_CACHE_PURGE") or "newsroom.purge.nothing"
+PAGE_CACHE_PURGE_URL = env_str("PAGE_CACHE_PURGE_URL") or ""
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}

@@ -112,6 +112,17 @@ def _media_root(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: content versions and primary keys repeat
+    once a test's transaction is rolled back, so cached pages and fragments must not
+    outlive the test that made them."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def editor_client(admin_client):
     """A client logged in as a superuser (pytest-django's admin_client)."""

@@ -1,5 +1,6 @@
 """The articles app's models, one module per concern."""
 
+from articles.models.caching import ContentVersion
 from articles.models.core import (
     Article,
     ArticleQuerySet,
@@ -29,6 +30,7 @@ __all__ = [
     "ArticleQuerySet",
     "Author",
     "AutosaveCopy",
+    "ContentVersion",
     "EditingPresence",
     "FrontPage",
     "FrontPageSlot",

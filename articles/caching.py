@@ -1,0 +1,342 @@
+"""When what readers see changes: the content version, the purge hook, fragment caches.
+
+Every change a reader could see (publish, update, correction, unpublish, slug change,
+a section, topic, author, image, embedded post, front page or newsroom page edited)
+calls ``content_changed()`` inside the writing transaction. It moves
+``ContentVersion.number`` on, so the page cache (newsroom/pagecache.py), whose keys
+carry the number, never serves a page rendered before the change, in any process or
+on any server; and, once the transaction commits, it hands the affected URLs and
+surrogate keys to the purge hook (settings.PAGE_CACHE_PURGE) for a CDN.
+
+Model signals (``connect_signals``, called from the app config) catch every save,
+delete and many-to-many change made through the ORM, by the admin, a service or a
+management command. Code that writes with ``QuerySet.update()`` calls
+``content_changed()`` itself. Scheduled publications need no write at all:
+``current()`` notices that the next one has passed.
+"""
+
+import hashlib
+import logging
+import time
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import F, Min
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.utils import timezone
+from django.utils.module_loading import import_string
+from django.utils.translation import get_language
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "State",
+    "article_urls",
+    "cached_fragment",
+    "connect_signals",
+    "content_changed",
+    "current",
+]
+
+
+@dataclass(frozen=True)
+class State:
+    number: int
+    changed_at: datetime
+    next_change_at: datetime | None
+
+
+def _next_scheduled(now: datetime) -> datetime | None:
+    """The next moment the site changes by itself: a scheduled publication, or the
+    end of the front page's breaking-news banner."""
+    from articles.models import Article, FrontPage
+
+    moments = [
+        Article.objects.filter(
+            status=Article.Status.PUBLISHED, publish_at__gt=now
+        ).aggregate(next=Min("publish_at"))["next"],
+        FrontPage.objects.filter(banner_until__gt=now)
+        .values_list("banner_until", flat=True)
+        .first(),
+    ]
+    return min((moment for moment in moments if moment), default=None)
+
+
+def current(*, now: datetime | None = None) -> State:
+    """The content version now: one query, two when a scheduled article just went
+    live (then the version moves on, once, whichever process sees it first)."""
+    from articles.models import ContentVersion
+
+    now = now or timezone.now()
+    row = ContentVersion.objects.filter(pk=1).values_list(
+        "number", "changed_at", "next_change_at"
+    )
+    state = row.first()
+    if state is None:
+        ContentVersion.objects.get_or_create(pk=1, defaults={"changed_at": now})
+        state = row.get()
+    number, changed_at, next_change_at = state
+    if next_change_at is None or next_change_at > now:
+        return State(number, changed_at, next_change_at)
+    # Only the process whose UPDATE matches the number it read moves it on.
+    following = _next_scheduled(now)
+    moved = ContentVersion.objects.filter(pk=1, number=number).update(
+        number=number + 1, changed_at=next_change_at, next_change_at=following
+    )
+    if moved:
+        _purge_later(*_went_live(changed_at, now))
+        return State(number + 1, next_change_at, following)
+    return State(*row.get())
+
+
+def content_changed(urls=(), keys=(), *, now: datetime | None = None) -> None:
+    """Record a change readers may see: the version moves on in the current
+    transaction (so it is seen exactly when the change is), the purge hook is
+    called with ``urls`` and ``keys`` after the commit."""
+    from articles.models import ContentVersion
+
+    now = now or timezone.now()
+    following = _next_scheduled(now)
+    updated = ContentVersion.objects.filter(pk=1).update(
+        number=F("number") + 1, changed_at=now, next_change_at=following
+    )
+    if not updated:
+        ContentVersion.objects.get_or_create(
+            pk=1, defaults={"changed_at": now, "next_change_at": following}
+        )
+    _purge_later(urls, keys)
+
+
+# -- the purge hook ------------------------------------------------------------
+
+
+def _purge_later(urls, keys) -> None:
+    urls, keys = sorted(set(urls)), sorted(set(keys))
+    if not (urls or keys):
+        return
+    transaction.on_commit(lambda: purge(urls, keys))
+
+
+def purge(urls: list[str], keys: list[str]) -> None:
+    """Call settings.PAGE_CACHE_PURGE; a failing CDN never fails the change."""
+    hook = import_string(settings.PAGE_CACHE_PURGE)
+    try:
+        hook(urls, keys)
+    except Exception:
+        logger.exception("Purge hook %s failed for %s", settings.PAGE_CACHE_PURGE, urls)
+
+
+def _language_variants(path: str) -> list[str]:
+    """``path`` under every language prefix (Dutch has none)."""
+    variants = [path]
+    for code, _name in settings.LANGUAGES:
+        if code != settings.LANGUAGE_CODE:
+            variants.append(f"/{code}{path}")
+    return variants
+
+
+LIST_URLS = ("/", "/feed/", "/feed/atom/")
+SITEMAP_URLS = ("/sitemap.xml", "/sitemap-news.xml")
+
+
+def article_urls(article, *, old_slugs=()) -> tuple[list[str], list[str]]:
+    """The pages and surrogate keys an article appears on: its own page (and old
+    addresses), the home page, feeds, its section, topics and authors, sitemaps."""
+    paths = [f"/artikel/{slug}/" for slug in (article.slug, *old_slugs) if slug]
+    paths += LIST_URLS
+    keys = [f"article-{article.pk}", "lists"]
+    owners = []
+    if article.section_id:
+        owners.append(article.section)
+        keys.append(f"section-{article.section_id}")
+    if article.pk:
+        owners += list(article.topics.all()) + list(article.authors.all())
+        keys += [f"topic-{topic.pk}" for topic in article.topics.all()]
+        keys += [f"author-{author.pk}" for author in article.authors.all()]
+    for owner in owners:
+        base = owner.get_absolute_url()
+        paths += [base, f"{base}feed/", f"{base}feed/atom/"]
+    urls = [url for path in paths for url in _language_variants(path)]
+    urls += list(SITEMAP_URLS)
+    if article.section_id:
+        urls.append(f"/sitemap-{article.section.slug}.xml")
+    return urls, keys
+
+
+def _went_live(since: datetime, now: datetime) -> tuple[list[str], list[str]]:
+    from articles.models import Article
+
+    urls, keys = [], []
+    went_live = Article.objects.filter(
+        status=Article.Status.PUBLISHED, publish_at__gt=since, publish_at__lte=now
+    ).select_related("section")
+    for article in went_live[:100]:
+        more_urls, more_keys = article_urls(article)
+        urls += more_urls
+        keys += more_keys
+    return urls, keys
+
+
+# -- signals ---------------------------------------------------------------------
+
+_PUBLIC = {"published", "unpublished"}
+
+
+def _remember_article(sender, instance, raw=False, **kwargs):
+    """Before an article is saved: was it public, and under which slug?"""
+    if raw or instance.pk is None:
+        instance._cache_before = None
+        return
+    instance._cache_before = (
+        sender.objects.filter(pk=instance.pk).values_list("status", "slug").first()
+    )
+
+
+def _article_saved(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    before = getattr(instance, "_cache_before", None)
+    was_public = bool(before) and before[0] in _PUBLIC
+    if was_public or instance.status in _PUBLIC:
+        old_slugs = [before[1]] if before and before[1] != instance.slug else []
+        content_changed(*article_urls(instance, old_slugs=old_slugs))
+
+
+def _article_deleted(sender, instance, **kwargs):
+    if instance.status in _PUBLIC:
+        content_changed([f"/artikel/{instance.slug}/", *LIST_URLS, *SITEMAP_URLS])
+
+
+def _article_part_changed(sender, instance, **kwargs):
+    """A note, topic link or other row belonging to an article."""
+    if kwargs.get("raw"):
+        return
+    article = getattr(instance, "article", None) or getattr(
+        instance, "content_object", None
+    )
+    if article is None or article.status in _PUBLIC:
+        content_changed(*(article_urls(article) if article else ((), ())))
+
+
+def _article_relation_changed(sender, instance, action, **kwargs):
+    if not action.startswith("post_"):
+        return
+    from articles.models import Article
+
+    if not isinstance(instance, Article) or instance.status in _PUBLIC:
+        content_changed()
+
+
+# Bookkeeping that readers never see (an embedded post's last check).
+_UNSEEN_FIELDS = frozenset({"last_checked_at", "check_error"})
+
+
+def _anything_changed(sender, instance=None, raw=False, update_fields=None, **kwargs):
+    """Sections, authors, topics, images, posts, front page, newsroom pages."""
+    if raw or (update_fields and set(update_fields) <= _UNSEEN_FIELDS):
+        return
+    keys = [f"{sender._meta.model_name}-{instance.pk}"] if instance else []
+    urls = []
+    if hasattr(instance, "get_absolute_url"):
+        try:
+            urls = _language_variants(instance.get_absolute_url())
+        except Exception:  # a model whose URL needs more than itself
+            urls = []
+    content_changed([*urls, *LIST_URLS], keys)
+
+
+def connect_signals() -> None:
+    from django.contrib.flatpages.models import FlatPage
+    from django.contrib.sites.models import Site
+
+    from articles.models import (
+        Article,
+        ArticleNote,
+        Author,
+        FrontPage,
+        FrontPageSlot,
+        Image,
+        Section,
+        SlugRedirect,
+        TaggedArticle,
+        Topic,
+        TopicAlias,
+    )
+    from embeds.models import Embed, EmbedMedia
+
+    uid = "articles.caching"
+    pre_save.connect(_remember_article, sender=Article, dispatch_uid=uid)
+    post_save.connect(_article_saved, sender=Article, dispatch_uid=uid)
+    post_delete.connect(_article_deleted, sender=Article, dispatch_uid=uid)
+    for model in (ArticleNote, TaggedArticle, SlugRedirect):
+        post_save.connect(_article_part_changed, sender=model, dispatch_uid=uid)
+        post_delete.connect(_article_part_changed, sender=model, dispatch_uid=uid)
+    for through in (
+        Article.authors.through,
+        Article.embeds.through,
+        Article.related.through,
+    ):
+        m2m_changed.connect(_article_relation_changed, sender=through, dispatch_uid=uid)
+    for model in (
+        Section,
+        Author,
+        Topic,
+        TopicAlias,
+        Image,
+        Embed,
+        EmbedMedia,
+        FrontPage,
+        FrontPageSlot,
+        FlatPage,
+        Site,
+    ):
+        post_save.connect(_anything_changed, sender=model, dispatch_uid=uid)
+        post_delete.connect(_anything_changed, sender=model, dispatch_uid=uid)
+    m2m_changed.connect(
+        _anything_changed, sender=FlatPage.sites.through, dispatch_uid=uid
+    )
+
+
+# -- fragments rendered once per version ------------------------------------------
+
+# Raise when the way bodies or cards are rendered changes, so fragments cached by an
+# earlier release are not reused (they also expire after FRAGMENT_SECONDS).
+RENDER_VERSION = 1
+FRAGMENT_SECONDS = 7 * 24 * 3600
+
+
+def cached_fragment(name: str, parts, render) -> str:
+    """``render()``, cached under ``name`` and ``parts`` (versions of what it shows)
+    in the default cache, whatever PAGE_CACHE says. A cache that is down means
+    rendering every time, never an error."""
+    digest = hashlib.sha256(
+        repr((RENDER_VERSION, get_language(), *parts)).encode()
+    ).hexdigest()[:32]
+    key = f"fragment:{name}:{digest}"
+    try:
+        found = cache.get(key)
+    except Exception as error:
+        cache_unavailable(error)
+        return render()
+    if found is not None:
+        return found
+    result = render()
+    try:
+        cache.set(key, result, FRAGMENT_SECONDS)
+    except Exception as error:
+        cache_unavailable(error)
+    return result
+
+
+_last_warning = [None]
+
+
+def cache_unavailable(error: Exception) -> None:
+    """Log that the cache failed, at most once a minute per process."""
+    now = time.monotonic()
+    if _last_warning[0] is None or now - _last_warning[0] >= 60:
+        _last_warning[0] = now
+        logger.warning("Cache unavailable, serving uncached: %s", error)

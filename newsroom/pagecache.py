@@ -1,0 +1,133 @@
+"""The whole-response cache for anonymous readers, and the headers CDNs and browsers
+use.
+
+An anonymous GET of a public page is served from the default cache (Redis when
+REDIS_URL is set, else this process's memory) under a key that carries the content
+version (articles/caching.py): any change readers could see moves the version on, in
+the database, so every process and server stops serving what it cached before, and a
+page never outlives the next scheduled publication. Cost of a hit: one tiny query
+(the version) and one cache read.
+
+Only responses that are the same for every reader are stored: status 200, no cookie
+set, no ``Vary: Cookie`` (the session was not touched), not private or no-store
+(previews), not the admin. Requests carrying a session cookie (editors) always get a
+fresh page, marked private.
+
+Headers, with PAGE_CACHE on: ``ETag`` and ``Last-Modified`` (the version's time) so
+ConditionalGetMiddleware answers 304; ``Cache-Control: public, max-age=0`` (browsers
+revalidate) with ``s-maxage`` and ``stale-while-revalidate`` for a CDN, capped at the
+next scheduled publication. PAGE_CACHE off stores nothing and sets none of these
+(Django's ConditionalGetMiddleware still adds an ETag). If the cache is down, pages
+are served uncached and a warning is logged.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.http import http_date
+
+from articles import caching
+
+_SKIPPED_HEADERS = {"set-cookie", "date", "cache-control", "last-modified", "age"}
+
+
+def _never_cached(request) -> bool:
+    return request.path.startswith(settings.PAGE_CACHE_EXCLUDE)
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.PAGE_CACHE or _never_cached(request):
+            return self.get_response(request)
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            response = self.get_response(request)
+            if not response.has_header("Cache-Control"):
+                patch_cache_control(response, private=True, no_cache=True)
+            return response
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+
+        state = caching.current()
+        key = self._key(request, state.number)
+        try:
+            stored = cache.get(key)
+        except Exception as error:
+            caching.cache_unavailable(error)
+            return self._with_headers(self.get_response(request), state)
+        if stored is not None:
+            response = self._rebuild(stored)
+            response["X-Cache"] = "hit"
+            return self._with_headers(response, state)
+
+        response = self.get_response(request)
+        if request.method == "GET" and self._storable(response):
+            set_response_etag(response)
+            try:
+                cache.set(key, self._freeze(response), settings.PAGE_CACHE_SECONDS)
+            except Exception as error:
+                caching.cache_unavailable(error)
+            response["X-Cache"] = "miss"
+        if self._shared(response):
+            self._with_headers(response, state)
+        return response
+
+    @staticmethod
+    def _key(request, number: int) -> str:
+        return f"page:{number}:{request.get_host()}:{request.get_full_path()}"
+
+    @staticmethod
+    def _shared(response) -> bool:
+        """The same for every reader: safe for a shared cache."""
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        vary = {v.strip().lower() for v in response.get("Vary", "").split(",")}
+        if "cookie" in vary or "*" in vary:
+            return False
+        control = response.get("Cache-Control", "").lower()
+        return not any(w in control for w in ("private", "no-store", "no-cache"))
+
+    def _storable(self, response) -> bool:
+        return self._shared(response)
+
+    @staticmethod
+    def _freeze(response) -> tuple:
+        headers = [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in _SKIPPED_HEADERS
+        ]
+        return (response.status_code, headers, response.content)
+
+    @staticmethod
+    def _rebuild(stored) -> HttpResponse:
+        status, headers, content = stored
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        return response
+
+    @staticmethod
+    def _with_headers(response, state: caching.State):
+        """Validators and the CDN's lifetime, never beyond the next scheduled
+        publication."""
+        if not PageCacheMiddleware._shared(response):
+            return response
+        response["Last-Modified"] = http_date(state.changed_at.timestamp())
+        lifetime = settings.PAGE_CACHE_CDN_SECONDS
+        if state.next_change_at is not None:
+            from django.utils import timezone
+
+            until = (state.next_change_at - timezone.now()).total_seconds()
+            lifetime = max(0, min(lifetime, int(until)))
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=0,
+            s_maxage=lifetime,
+            stale_while_revalidate=settings.PAGE_CACHE_STALE_SECONDS if lifetime else 0,
+        )
+        return response
