@@ -97,10 +97,13 @@ class Gunicorn:
         raise RuntimeError(f"gunicorn did not answer within {timeout} s")
 
     def get(self, path: str) -> tuple[int, str]:
+        """Status and body of an anonymous GET; its headers in ``last_headers``."""
         try:
             with urllib.request.urlopen(self.url + path, timeout=10) as response:
+                self.last_headers = response.headers
                 return response.status, response.read().decode()
         except urllib.error.HTTPError as error:
+            self.last_headers = error.headers
             return error.code, error.read().decode()
 
     def stop(self) -> None:

@@ -1,8 +1,11 @@
 """REDIS_URL makes Redis the cache, shared by every process."""
 
 import os
+import shutil
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -39,3 +42,78 @@ def test_redis_url_makes_redis_the_cache_across_processes():
         "from django.core.cache import cache; print(cache.get('redactie-test'))"
     )
     assert read == token
+
+
+@pytest.fixture
+def own_redis(tmp_path):
+    """A Redis of the test's own on a free port, which the test may stop and start."""
+    from tests.servers import free_port
+
+    assert shutil.which("redis-server"), "redis-server is needed (apt-get install it)"
+    port = free_port()
+
+    class OwnRedis:
+        url = f"redis://127.0.0.1:{port}/0"
+        process = None
+
+        def start(self):
+            self.process = subprocess.Popen(
+                ["redis-server", "--port", str(port), "--bind", "127.0.0.1",
+                 "--save", "", "--appendonly", "no", "--dir", str(tmp_path)],
+                stdout=subprocess.DEVNULL,
+            )  # fmt: skip
+            for _ in range(100):
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                    return
+                except OSError:
+                    time.sleep(0.05)
+            raise RuntimeError("redis-server did not start")
+
+        def stop(self):
+            self.process.kill()
+            self.process.wait()
+
+    redis = OwnRedis()
+    redis.start()
+    yield redis
+    if redis.process.poll() is None:
+        redis.stop()
+
+
+@pytest.mark.django_db
+def test_pages_are_served_uncached_while_redis_is_down_and_cached_again_after(
+    own_redis, settings, client, make_article, caplog
+):
+    """Redis stopped mid-test: readers still get every page (uncached), a warning is
+    logged, and once Redis is back pages are cached again."""
+    from articles import caching
+
+    settings.PAGE_CACHE = True
+    settings.CACHES = {
+        "default": {
+            **settings.CACHES["default"],
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": own_redis.url,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+    article = make_article(headline="Tijdens de storing", body="<p>Nog leesbaar.</p>")
+    url = article.get_absolute_url()
+    assert client.get(url)["X-Cache"] == "miss"
+    assert client.get(url)["X-Cache"] == "hit"
+
+    own_redis.stop()
+    caching._last_warning[0] = None
+    for page in (url, "/", "/onderwerp/iskp/", "/feed/"):
+        response = client.get(page)
+        assert response.status_code in (200, 404), page
+        assert "X-Cache" not in response
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Nog leesbaar." in response.content.decode()
+    assert any("Cache unavailable" in r.getMessage() for r in caplog.records)
+
+    own_redis.start()
+    assert client.get(url)["X-Cache"] == "miss"
+    assert client.get(url)["X-Cache"] == "hit"
