@@ -17,7 +17,6 @@ management command. Code that writes with ``QuerySet.update()`` calls
 
 import hashlib
 import logging
-import time
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -310,33 +309,13 @@ FRAGMENT_SECONDS = 7 * 24 * 3600
 
 def cached_fragment(name: str, parts, render) -> str:
     """``render()``, cached under ``name`` and ``parts`` (versions of what it shows)
-    in the default cache, whatever PAGE_CACHE says. A cache that is down means
-    rendering every time, never an error."""
+    in the default cache, whatever PAGE_CACHE says."""
     digest = hashlib.sha256(
         repr((RENDER_VERSION, get_language(), *parts)).encode()
     ).hexdigest()[:32]
     key = f"fragment:{name}:{digest}"
-    try:
-        found = cache.get(key)
-    except Exception as error:
-        cache_unavailable(error)
-        return render()
-    if found is not None:
-        return found
-    result = render()
-    try:
-        cache.set(key, result, FRAGMENT_SECONDS)
-    except Exception as error:
-        cache_unavailable(error)
-    return result
-
-
-_last_warning = [None]
-
-
-def cache_unavailable(error: Exception) -> None:
-    """Log that the cache failed, at most once a minute per process."""
-    now = time.monotonic()
-    if _last_warning[0] is None or now - _last_warning[0] >= 60:
-        _last_warning[0] = now
-        logger.warning("Cache unavailable, serving uncached: %s", error)
+    found = cache.get(key)
+    if found is None:
+        found = render()
+        cache.set(key, found, FRAGMENT_SECONDS)
+    return found

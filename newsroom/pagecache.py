@@ -17,8 +17,8 @@ Headers, with PAGE_CACHE on: ``ETag`` and ``Last-Modified`` (the version's time)
 ConditionalGetMiddleware answers 304; ``Cache-Control: public, max-age=0`` (browsers
 revalidate) with ``s-maxage`` and ``stale-while-revalidate`` for a CDN, capped at the
 next scheduled publication. PAGE_CACHE off stores nothing and sets none of these
-(Django's ConditionalGetMiddleware still adds an ETag). If the cache is down, pages
-are served uncached and a warning is logged.
+(Django's ConditionalGetMiddleware still adds an ETag). If Redis is down, pages are
+served uncached and a warning is logged (newsroom/cache.py).
 """
 
 from django.conf import settings
@@ -53,11 +53,7 @@ class PageCacheMiddleware:
 
         state = caching.current()
         key = self._key(request, state.number)
-        try:
-            stored = cache.get(key)
-        except Exception as error:
-            caching.cache_unavailable(error)
-            return self._with_headers(self.get_response(request), state)
+        stored = cache.get(key)  # None when Redis is down (newsroom/cache.py)
         if stored is not None:
             response = self._rebuild(stored)
             response["X-Cache"] = "hit"
@@ -66,10 +62,7 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if request.method == "GET" and self._storable(response):
             set_response_etag(response)
-            try:
-                cache.set(key, self._freeze(response), settings.PAGE_CACHE_SECONDS)
-            except Exception as error:
-                caching.cache_unavailable(error)
+            cache.set(key, self._freeze(response), settings.PAGE_CACHE_SECONDS)
             response["X-Cache"] = "miss"
         if self._shared(response):
             self._with_headers(response, state)

@@ -37,7 +37,7 @@ def test_redis_url_makes_redis_the_cache_across_processes():
         f"cache.set('redactie-test', '{token}', 30); "
         "from django.core.cache import caches; print(type(caches['default']).__name__)"
     )
-    assert written == "RedisCache"
+    assert written == "TolerantRedisCache"
     read = run_in_new_process(
         "from django.core.cache import cache; print(cache.get('redactie-test'))"
     )
@@ -87,13 +87,13 @@ def test_pages_are_served_uncached_while_redis_is_down_and_cached_again_after(
 ):
     """Redis stopped mid-test: readers still get every page (uncached), a warning is
     logged, and once Redis is back pages are cached again."""
-    from articles import caching
+    from newsroom import cache
 
     settings.PAGE_CACHE = True
     settings.CACHES = {
         "default": {
             **settings.CACHES["default"],
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "newsroom.cache.TolerantRedisCache",
             "LOCATION": own_redis.url,
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
@@ -104,11 +104,11 @@ def test_pages_are_served_uncached_while_redis_is_down_and_cached_again_after(
     assert client.get(url)["X-Cache"] == "hit"
 
     own_redis.stop()
-    caching._last_warning[0] = None
+    cache._last_warning[0] = None
     for page in (url, "/", "/onderwerp/iskp/", "/feed/"):
         response = client.get(page)
         assert response.status_code in (200, 404), page
-        assert "X-Cache" not in response
+        assert response.get("X-Cache") != "hit"
     response = client.get(url)
     assert response.status_code == 200
     assert "Nog leesbaar." in response.content.decode()

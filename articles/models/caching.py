@@ -1,4 +1,4 @@
-"""The version of everything readers can see, for the page cache (articles/caching.py)."""
+"""The version of everything readers can see (articles/caching.py, the page cache)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
