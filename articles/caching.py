@@ -46,6 +46,7 @@ class State:
     number: int
     changed_at: datetime
     next_change_at: datetime | None
+    shared: int  # ContentVersion.shared_number
 
 
 def _next_scheduled(now: datetime) -> datetime | None:
@@ -71,15 +72,15 @@ def current(*, now: datetime | None = None) -> State:
 
     now = now or timezone.now()
     row = ContentVersion.objects.filter(pk=1).values_list(
-        "number", "changed_at", "next_change_at"
+        "number", "changed_at", "next_change_at", "shared_number"
     )
     state = row.first()
     if state is None:
         ContentVersion.objects.get_or_create(pk=1, defaults={"changed_at": now})
         state = row.get()
-    number, changed_at, next_change_at = state
+    number, changed_at, next_change_at, shared = state
     if next_change_at is None or next_change_at > now:
-        return State(number, changed_at, next_change_at)
+        return State(number, changed_at, next_change_at, shared)
     # Only the process whose UPDATE matches the number it read moves it on.
     following = _next_scheduled(now)
     moved = ContentVersion.objects.filter(pk=1, number=number).update(
@@ -87,21 +88,26 @@ def current(*, now: datetime | None = None) -> State:
     )
     if moved:
         _purge_later(*_went_live(changed_at, now))
-        return State(number + 1, next_change_at, following)
+        return State(number + 1, next_change_at, following, shared)
     return State(*row.get())
 
 
-def content_changed(urls=(), keys=(), *, now: datetime | None = None) -> None:
+def content_changed(
+    urls=(), keys=(), *, shared: bool = False, now: datetime | None = None
+) -> None:
     """Record a change readers may see: the version moves on in the current
     transaction (so it is seen exactly when the change is), the purge hook is
-    called with ``urls`` and ``keys`` after the commit."""
+    called with ``urls`` and ``keys`` after the commit. ``shared``: the change is to
+    something many articles show (an author, a topic, a post...), so the articles'
+    cached fragments must go too."""
     from articles.models import ContentVersion
 
     now = now or timezone.now()
     following = _next_scheduled(now)
-    updated = ContentVersion.objects.filter(pk=1).update(
-        number=F("number") + 1, changed_at=now, next_change_at=following
-    )
+    moves = {"number": F("number") + 1, "changed_at": now, "next_change_at": following}
+    if shared:
+        moves["shared_number"] = F("shared_number") + 1
+    updated = ContentVersion.objects.filter(pk=1).update(**moves)
     if not updated:
         ContentVersion.objects.get_or_create(
             pk=1, defaults={"changed_at": now, "next_change_at": following}
@@ -217,7 +223,7 @@ def _article_part_changed(sender, instance, **kwargs):
         instance, "content_object", None
     )
     if article is None or article.status in _PUBLIC:
-        content_changed(*(article_urls(article) if article else ((), ())))
+        content_changed(*(article_urls(article) if article else ((), ())), shared=True)
 
 
 def _article_relation_changed(sender, instance, action, **kwargs):
@@ -226,9 +232,11 @@ def _article_relation_changed(sender, instance, action, **kwargs):
     from articles.models import Article
 
     if not isinstance(instance, Article) or instance.status in _PUBLIC:
-        content_changed()
+        content_changed(shared=True)
 
 
+# Shown around articles, never inside one: their changes leave article fragments.
+_SITE_ONLY: set = set()
 # Bookkeeping that readers never see (an embedded post's last check).
 _UNSEEN_FIELDS = frozenset({"last_checked_at", "check_error"})
 
@@ -244,7 +252,7 @@ def _anything_changed(sender, instance=None, raw=False, update_fields=None, **kw
             urls = _language_variants(instance.get_absolute_url())
         except Exception:  # a model whose URL needs more than itself
             urls = []
-    content_changed([*urls, *LIST_URLS], keys)
+    content_changed([*urls, *LIST_URLS], keys, shared=sender not in _SITE_ONLY)
 
 
 def connect_signals() -> None:
@@ -294,6 +302,7 @@ def connect_signals() -> None:
     ):
         post_save.connect(_anything_changed, sender=model, dispatch_uid=uid)
         post_delete.connect(_anything_changed, sender=model, dispatch_uid=uid)
+    _SITE_ONLY.update({FrontPage, FrontPageSlot, FlatPage, Site})
     m2m_changed.connect(
         _anything_changed, sender=FlatPage.sites.through, dispatch_uid=uid
     )

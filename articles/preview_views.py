@@ -3,13 +3,12 @@
 Never cached, never indexed, and the token never leaves in a Referer header.
 """
 
-from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from articles.previews import PreviewRefused, resolve_preview
-from articles.views import ARTICLE_PAGE_PREFETCH, article_context
+from articles.views import article_response
 
 PRIVATE_HEADERS = {
     "X-Robots-Tag": "noindex, nofollow",
@@ -22,8 +21,8 @@ PRIVATE_HEADERS = {
 def preview(request: HttpRequest, signed: str) -> HttpResponse:
     """A draft, scheduled or published article with a "Voorbeeld" banner.
 
-    Template: articles/article.html with the public page's context plus
-    ``preview=True``. A refused link gets articles/preview_refused.html (403) with
+    The public page (articles.views.article_response) with ``preview=True``.
+    A refused link gets articles/preview_refused.html (403) with
     ``reason``: invalid, unknown, revoked or expired.
     """
     try:
@@ -36,10 +35,7 @@ def preview(request: HttpRequest, signed: str) -> HttpResponse:
             status=403,
         )
     else:
-        article = link.article
-        prefetch_related_objects([article], *ARTICLE_PAGE_PREFETCH)
-        context = {**article_context(article), "preview": True}
-        response = render(request, "articles/article.html", context)
+        response = article_response(request, link.article, preview=True)
     for header, value in PRIVATE_HEADERS.items():
         response[header] = value
     return response

@@ -2,15 +2,33 @@
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import (
+    Count,
+    Exists,
+    OuterRef,
+    Q,
+    Subquery,
+    prefetch_related_objects,
+)
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from articles import caching
 from articles.caching import cached_fragment
 from articles.frontpage import current_front_page, home_articles
-from articles.models import Article, Author, Section, SlugRedirect, Topic, TopicAlias
+from articles.models import (
+    Article,
+    Author,
+    ContentVersion,
+    Section,
+    SlugRedirect,
+    Topic,
+    TopicAlias,
+)
 from articles.rendering import render_body
 from articles.structured_data import (
     absolute,
@@ -22,6 +40,7 @@ from articles.structured_data import (
 )
 from embeds.rendering import load_config, render_card
 
+CONTENT_VERSION = ContentVersion.objects.filter(pk=1)
 PAGE_PARAMETER = "pagina"
 # What the article page reads of an article, loaded up front (public page, previews).
 ARTICLE_PAGE_PREFETCH = ("authors", "topics", "embeds__media", "notes")
@@ -67,7 +86,12 @@ def article_detail(request, slug):
     article = (
         Article.objects.published()
         .select_related("section", "hero")
-        .prefetch_related(*ARTICLE_PAGE_PREFETCH)
+        # The content version, for the fragments' keys, in the same query.
+        .annotate(
+            content_number=Subquery(CONTENT_VERSION.values("number")),
+            shared_number=Subquery(CONTENT_VERSION.values("shared_number")),
+            next_change_at=Subquery(CONTENT_VERSION.values("next_change_at")),
+        )
         .filter(slug=slug)
         .first()
     )
@@ -88,16 +112,72 @@ def article_detail(request, slug):
         if moved:
             return redirect("articles:article", slug=moved, permanent=True)
         raise Http404(_("Dit artikel bestaat niet."))
-    return render(request, "articles/article.html", article_context(article))
+    return article_response(request, article)
 
 
-def related_articles(article: Article) -> list[Article]:
-    """The "Lees ook" block: the editors' picks, then published articles sharing
-    topics with ``article`` until it holds RELATED_FILL; within each, most shared
-    topics first, then newest. Never ``article`` itself. One query, however many
-    topics or candidates; ``article.topics`` must be prefetched.
+def article_response(request, article: Article, *, preview: bool = False):
+    """articles/article.html for ``article`` (public page and previews).
+
+    What depends on the article alone (head tags and JSON-LD, the story with its
+    posts, byline, notes and topics: templates articles/parts/) is rendered once per
+    version: the key holds the article's own times and status and the shared number
+    that moves when an author, topic, section, image, post or note changes. The
+    "Lees ook" block, which any publication may change, is rendered once per content
+    version. The version comes with the article's row (article_detail); when a
+    scheduled publication has passed, ``caching.current()`` moves it on first. Warm,
+    the page costs that one query.
     """
-    topic_ids = [topic.pk for topic in article.topics.all()]
+    number = getattr(article, "content_number", None)
+    shared = getattr(article, "shared_number", None)
+    due = getattr(article, "next_change_at", None)
+    if number is None or (due is not None and due <= timezone.now()):
+        state = caching.current()
+        number, shared = state.number, state.shared
+    request.shared_number = shared  # the navigation's sections (context processor)
+    key = (
+        article.pk,
+        article.modified_at,
+        article.updated_at,
+        article.publish_at,
+        article.status,
+        shared,
+    )
+
+    def render_parts():
+        prefetch_related_objects([article], *ARTICLE_PAGE_PREFETCH)
+        context = article_context(article)
+        return {
+            "head": render_to_string("articles/parts/head.html", context, request),
+            "story": render_to_string("articles/parts/story.html", context, request),
+            "topic_ids": [topic.pk for topic in article.topics.all()],
+        }
+
+    parts = cached_fragment("article", key, render_parts)
+    related = cached_fragment(
+        "related",
+        (article.pk, number, parts["topic_ids"]),
+        lambda: render_to_string(
+            "articles/parts/related.html",
+            {"related": related_articles(article, parts["topic_ids"])},
+        ),
+    )
+    context = {
+        "article": article,
+        # Rendered from our templates above (autoescaped), kept as rendered.
+        "head": mark_safe(parts["head"]),  # noqa: S308
+        "story": mark_safe(parts["story"]),  # noqa: S308
+        "related": mark_safe(related),  # noqa: S308
+        "preview": preview,
+    }
+    return render(request, "articles/article.html", context)
+
+
+def related_articles(article: Article, topic_ids: list[int]) -> list[Article]:
+    """The "Lees ook" block: the editors' picks, then published articles sharing
+    topics (``topic_ids``) with ``article`` until it holds RELATED_FILL; within
+    each, most shared topics first, then newest. Never ``article`` itself. One
+    query, however many topics or candidates.
+    """
     picks = Article.related.through.objects.filter(from_article_id=article.pk)
     candidates = (
         Article.objects.published()
@@ -118,16 +198,14 @@ def related_articles(article: Article) -> list[Article]:
 
 
 def article_context(article: Article) -> dict:
-    """The context of articles/article.html for ``article``: article, body, related,
-    embed_providers, structured_data, canonical_url and the Open Graph dates. Shared
-    by the public page and previews; related articles still go through published().
-    Prefetch authors, topics and embeds__media first.
+    """The context of articles/parts/ for ``article``: article, body,
+    embed_providers, structured_data, canonical_url and the Open Graph dates.
+    Prefetch ARTICLE_PAGE_PREFETCH first.
     """
     embeds = list(article.embeds.all())
     return {
         "article": article,
         "body": rendered_body(article, embeds),
-        "related": related_articles(article),
         "embed_providers": load_config(embed.provider for embed in embeds),
         "structured_data": json_ld(article_data(article))
         + json_ld(breadcrumbs(article)),

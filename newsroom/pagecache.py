@@ -52,6 +52,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
 
         state = caching.current()
+        request.shared_number = state.shared  # fragment keys (the navigation)
         key = self._key(request, state.number)
         stored = cache.get(key)  # None when Redis is down (newsroom/cache.py)
         if stored is not None:

@@ -363,3 +363,79 @@ def test_the_body_is_rendered_once_per_version(client, story, settings, monkeypa
     save_article(story)
     assert "Nieuwe versie." in client.get(url).content.decode()
     assert len(calls) == 2
+
+
+def test_a_warm_article_page_costs_one_query_with_the_page_cache_off(
+    client, story, settings, django_assert_num_queries
+):
+    """The article row with the content version; the story, "Lees ook" and the
+    sections come from fragments."""
+    settings.PAGE_CACHE = False
+    url = story.get_absolute_url()
+    cold = client.get(url)
+    with django_assert_num_queries(1):
+        warm = client.get(url)
+    assert warm.content == cold.content
+
+
+def _rename_author(story):
+    author = story.authors.get()
+    author.name = "Eva Mulder-Jansen"
+    author.save()
+    return "Eva Mulder-Jansen"
+
+
+def _rename_topic(story):
+    topic = Topic.objects.get(slug="iskp")
+    topic.name = "IS-Khorasan"
+    topic.save()
+    return "IS-Khorasan"
+
+
+def _rename_section(story):
+    section = Section.objects.get(slug="buitenland")
+    section.name = "Wereldnieuws"
+    section.save()
+    return "Wereldnieuws"
+
+
+def _add_correction(story):
+    add_note(story, kind=ArticleNote.Kind.CORRECTION, text="Naam gespeld.", user=None)
+    return "Naam gespeld."
+
+
+def _edit_note_text(story):
+    note = add_note(story, kind=ArticleNote.Kind.UPDATE, text="Eerst.", user=None)
+    yield "Eerst."
+    note.text = "Later verbeterd."
+    note.save()
+    yield "Later verbeterd."
+
+
+def _retag(story):
+    story.topics.add("Taliban")
+    return "Taliban"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [_rename_author, _rename_topic, _rename_section, _add_correction, _retag],
+)
+def test_the_article_fragment_follows_what_it_shows_with_the_page_cache_off(
+    client, story, settings, change
+):
+    settings.PAGE_CACHE = False
+    url = story.get_absolute_url()
+    client.get(url)
+    client.get(url)
+    expected = change(Article.objects.get(pk=story.pk))
+    assert expected in client.get(url).content.decode()
+
+
+def test_an_edited_note_is_shown_as_edited(client, story, settings):
+    settings.PAGE_CACHE = False
+    url = story.get_absolute_url()
+    steps = _edit_note_text(Article.objects.get(pk=story.pk))
+    assert next(steps) in client.get(url).content.decode()
+    client.get(url)
+    assert next(steps) in client.get(url).content.decode()

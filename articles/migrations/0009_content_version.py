@@ -29,6 +29,10 @@ class Migration(migrations.Migration):
                     ),
                 ),
                 ("number", models.BigIntegerField(default=1, verbose_name="nummer")),
+                (
+                    "shared_number",
+                    models.BigIntegerField(default=1, verbose_name="gedeeld nummer"),
+                ),
                 ("changed_at", models.DateTimeField(verbose_name="gewijzigd")),
                 (
                     "next_change_at",

@@ -12,6 +12,9 @@ class ContentVersion(models.Model):
     """
 
     number = models.BigIntegerField(_("nummer"), default=1)
+    # Moves on with changes to what many articles show (authors, topics, sections,
+    # images, embedded posts, notes): part of every article fragment's key.
+    shared_number = models.BigIntegerField(_("gedeeld nummer"), default=1)
     changed_at = models.DateTimeField(_("gewijzigd"))
     next_change_at = models.DateTimeField(_("volgende geplande wijziging"), null=True)
 
