@@ -1,0 +1,25 @@
+"""gunicorn's settings for Redactie, read from the project folder automatically.
+
+Production: `gunicorn newsroom.wsgi` (see README, "Production"). Command-line options
+win over these (make demo and the benchmarks pass their own --bind and --workers).
+"""
+
+import multiprocessing
+import os
+
+# Behind a TLS-terminating proxy on the same host; BIND=0.0.0.0:8000 to listen wider.
+bind = os.environ.get("BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
+# Sync workers: pages are short CPU work plus a few quick queries; cached pages
+# need one query. Two per core, plus one.
+workers = int(os.environ.get("WEB_CONCURRENCY", 2 * multiprocessing.cpu_count() + 1))
+worker_class = "sync"
+timeout = 30
+graceful_timeout = 30
+keepalive = 5
+# Recycle workers now and then, staggered, so none grows without bound.
+max_requests = 5000
+max_requests_jitter = 500
+# X-Forwarded-Proto is trusted from the proxy's address only.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+accesslog = "-"
+errorlog = "-"
