@@ -21,5 +21,5 @@ max_requests = 5000
 max_requests_jitter = 500
 # X-Forwarded-Proto is trusted from the proxy's address only.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
-accesslog = "-"
-errorlog = "-"
+# Requests are logged by the proxy in front; ACCESS_LOG=- logs them here too.
+accesslog = os.environ.get("ACCESS_LOG") or None
