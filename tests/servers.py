@@ -91,6 +91,8 @@ class Gunicorn:
             try:
                 urllib.request.urlopen(self.url + "/robots.txt", timeout=2).close()
                 return
+            except urllib.error.HTTPError:
+                return  # it answers, if not with 200 (a test of failures)
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 time.sleep(0.2)
         self.stop()
