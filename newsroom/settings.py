@@ -71,6 +71,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # 304s for cached and fresh pages alike, then the page cache (newsroom/pagecache.py)
     # before anything that reads the session.
@@ -203,6 +204,26 @@ EMBEDS_FETCH = env_bool("EMBEDS_FETCH", True)
 EMBEDS_MASTODON_INSTANCES = env_list("EMBEDS_MASTODON_INSTANCES", "")
 # Tests only: lets the fetcher reach 127.0.0.1 (never private ranges).
 EMBEDS_ALLOW_LOOPBACK = False
+
+# Permissions-Policy (django-permissions-policy): no page of ours may use the camera,
+# microphone, location, payments, sensors or ad-tracking topics; the video players a
+# reader loads with a click (embeds.js) may go full screen and play protected media.
+_PLAYERS = ["self", "https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+PERMISSIONS_POLICY = {
+    **{
+        feature: []
+        for feature in (
+            "accelerometer", "ambient-light-sensor", "autoplay", "bluetooth",
+            "browsing-topics", "camera", "display-capture", "geolocation",
+            "gyroscope", "hid", "idle-detection", "magnetometer", "microphone",
+            "midi", "payment", "publickey-credentials-get", "screen-wake-lock",
+            "serial", "usb", "xr-spatial-tracking",
+        )
+    },  # fmt: skip
+    "encrypted-media": _PLAYERS,
+    "fullscreen": _PLAYERS,
+    "picture-in-picture": _PLAYERS,
+}
 
 # Content-Security-Policy (newsroom/csp.py). Public pages have no inline script or
 # style; embedded posts load their platform's script or frame only after a click, so
