@@ -31,6 +31,7 @@ from articles.workflow import record_transition
 from embeds.body import reference_urls
 from embeds.models import Embed
 from embeds.rendering import render_card
+from newsroom.csp import NonceMediaMixin
 
 admin.site.site_header = _("Redactie")
 admin.site.site_title = _("Redactie")
@@ -90,6 +91,7 @@ class MissingEmbedsFilter(admin.SimpleListFilter):
 
 @admin.register(Article)
 class ArticleAdmin(
+    NonceMediaMixin,
     RevisionAdminMixin,
     NotesAdminMixin,
     WorkflowAdminMixin,

@@ -38,3 +38,27 @@ def test_public_pages_cause_no_policy_violation(browser, live_server):
         page.goto(live_server.url + url)
         page.wait_for_load_state("load")
         assert page.evaluate("window.__violations") == [], url
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_admin_article_form_runs_under_its_policy_without_a_script_violation(
+    browser, live_server, django_user_model
+):
+    """The editor (import map with the nonce, modules, autocomplete) loads and no
+    script is refused."""
+    django_user_model.objects.create_superuser("chef", "c@example.org", "pw-Geheim-9")
+    page = browser.new_page()
+    page.add_init_script(
+        "window.__violations = [];"
+        "document.addEventListener('securitypolicyviolation',"
+        " e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
+    page.goto(f"{live_server.url}/admin/login/?next=/admin/articles/article/add/")
+    page.fill("#id_username", "chef")
+    page.fill("#id_password", "pw-Geheim-9")
+    page.click("input[type=submit]")
+    page.locator(".ProseMirror").first.wait_for()  # the editor started
+    page.wait_for_load_state("load")
+    violations = page.evaluate("window.__violations")
+    assert not [v for v in violations if v.startswith("script-src")], violations

@@ -31,3 +31,22 @@ def test_the_public_csp_allows_no_inline_script_or_style(client):
     assert "'unsafe-inline'" not in directives["script-src"]
     assert "'unsafe-inline'" not in directives["style-src"]
     assert "'unsafe-eval'" not in directives["script-src"]
+
+
+def test_the_admin_runs_no_inline_script_without_the_request_nonce(admin_client):
+    """The editor's import map is the admin's one inline script: it carries the
+    nonce of the policy, which allows no other inline script."""
+    import re
+
+    response = admin_client.get("/admin/articles/article/add/")
+    csp = response["Content-Security-Policy"]
+    script_src = next(
+        d for d in (p.strip() for p in csp.split(";")) if d.startswith("script-src ")
+    )
+    assert "'unsafe-inline'" not in script_src
+    nonce = re.search(r"'nonce-([^']+)'", script_src).group(1)
+    html = response.content.decode()
+    inline = re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>", html)
+    assert inline, "the import map is there"
+    for attributes in inline:
+        assert f'nonce="{nonce}"' in attributes or "application/json" in attributes
