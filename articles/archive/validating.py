@@ -1,0 +1,290 @@
+"""Checking an archive before anything is written: its format and version, and the
+shape of every record (each field present, of the right type, nothing unknown).
+
+``validate`` returns a normalised copy: times in the export's own spelling (ISO 8601
+in UTC), lists in the export's order, article bodies and post texts through the same
+sanitizers as every other way in. What the database itself checks (lengths, choices,
+references) is left to the import, which names the record the same way.
+"""
+
+from datetime import datetime
+from operator import itemgetter
+from pathlib import PurePosixPath
+
+from articles.archive.keys import FORMAT, VERSION, ArchiveError, time_out
+from articles.archive.records import child_order
+from articles.sanitize import sanitize_body
+from embeds.sanitize import sanitize_post_html
+
+__all__ = ["validate"]
+
+
+class Problem(ValueError):
+    """What is wrong with one value; the caller adds where it is."""
+
+
+def _type_name(value) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    return {str: "tekst", int: "een getal", float: "een getal", list: "een lijst",
+            dict: "een object"}.get(type(value), type(value).__name__)  # fmt: skip
+
+
+def _expect(value, types, what: str):
+    if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+        raise Problem(f"moet {what} zijn, niet {_type_name(value)}")
+    return value
+
+
+def text(value, where=""):
+    return _expect(value, (str,), "tekst")
+
+
+def integer(value, where=""):
+    return _expect(value, (int,), "een geheel getal")
+
+
+def number(value, where=""):
+    return float(_expect(value, (int, float), "een getal"))
+
+
+def boolean(value, where=""):
+    return _expect(value, (bool,), "true of false")
+
+
+def json_object(value, where=""):
+    return _expect(value, (dict,), "een object")
+
+
+def optional(check):
+    def checked(value, where=""):
+        return None if value is None else check(value, where)
+
+    return checked
+
+
+def time(value, where=""):
+    _expect(value, (str,), "een tijd (tekst in ISO 8601)")
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise Problem(
+            f"is geen geldige tijd (“{value[:40]}”); gebruik ISO 8601 met tijdzone, "
+            "bijvoorbeeld 2024-03-22T09:30:00+00:00"
+        )
+    return time_out(moment)
+
+
+def path(value, where=""):
+    """A file's name in storage: relative, forward slashes, never above the root."""
+    _expect(value, (str,), "een pad in de mediamap (tekst)")
+    parts = PurePosixPath(value).parts
+    if (
+        not value
+        or value.startswith("/")
+        or "\\" in value
+        or ".." in parts
+        or any(ord(char) < 32 for char in value)
+    ):
+        raise Problem(f"is geen geldig pad in de mediamap (“{value[:80]}”)")
+    return value
+
+
+def path_or_empty(value, where=""):
+    return "" if value == "" else path(value, where)
+
+
+def body(value, where=""):
+    return sanitize_body(text(value))
+
+
+def post_html(value, where=""):
+    return sanitize_post_html(text(value))
+
+
+def keys(value, where=""):
+    """A list of natural keys (slugs or URLs), each once, in the export's order."""
+    _expect(value, (list,), "een lijst")
+    for item in value:
+        if not isinstance(item, str):
+            raise Problem(
+                f"moet een lijst van teksten zijn, niet van {_type_name(item)}"
+            )
+    seen = set()
+    for item in value:
+        if item in seen:
+            raise Problem(f"noemt “{item}” meer dan eens")
+        seen.add(item)
+    return sorted(value)
+
+
+def list_of(schema: dict, label: str, name_field: str | None = None, *, order=None):
+    """A list of records of ``schema``; each named ``label`` and its ``name_field``
+    (or its position) in messages."""
+
+    def checked(value, where=""):
+        _expect(value, (list,), "een lijst")
+        items = []
+        for position, item in enumerate(value, 1):
+            name = (
+                item.get(name_field) if isinstance(item, dict) and name_field else None
+            )
+            named = (
+                f"{label} {name}"
+                if isinstance(name, str | int)
+                else f"{label} {position}"
+            )
+            items.append(record(item, schema, f"{where}, {named}"))
+        if name_field:
+            seen = set()
+            for item in items:
+                if item[name_field] in seen:
+                    raise Problem(f"noemt {label} {item[name_field]} meer dan eens")
+                seen.add(item[name_field])
+        if order:  # the export's order: a reordered file is the same archive
+            items.sort(key=order)
+        return items
+
+    return checked
+
+
+def record(value, schema: dict, where: str) -> dict:
+    """``value`` checked against ``schema`` (field name to check), normalised."""
+    if not isinstance(value, dict):
+        raise ArchiveError(f"{where}: moet een object zijn, niet {_type_name(value)}.")
+    missing = [name for name in schema if name not in value]
+    if missing:
+        raise ArchiveError(f"{where}: het veld “{missing[0]}” ontbreekt.")
+    unknown = sorted(set(value) - set(schema))
+    if unknown:
+        raise ArchiveError(f"{where}: onbekend veld “{unknown[0]}”.")
+    checked = {}
+    for name, check in schema.items():
+        try:
+            checked[name] = check(value[name], where)
+        except Problem as problem:
+            raise ArchiveError(f"{where}: “{name}” {problem}.") from None
+    return checked
+
+
+def history(kind: str, schema: dict, label: str, name_field: str | None = None):
+    """One kind of an article's history, in the export's order."""
+    return list_of(schema, label, name_field, order=child_order(kind))
+
+
+USERNAME = optional(text)
+USER = {"username": text, "first_name": text, "last_name": text}
+SECTION = {"slug": text, "name": text, "description": text, "position": integer}
+AUTHOR = {"slug": text, "name": text, "bio": text, "photo": path_or_empty,
+          "user": USERNAME}  # fmt: skip
+TOPIC = {
+    "slug": text, "name": text, "description": text,
+    "aliases": list_of({"name": text, "slug": text}, "alias", "slug",
+                       order=itemgetter("slug")),
+}  # fmt: skip
+RENDITION = {"kind": text, "format": text, "width": integer, "height": integer,
+             "name": path}  # fmt: skip
+IMAGE = {
+    "file": path, "alt": text, "caption": text, "credit": text, "focal_x": number,
+    "focal_y": number, "width": optional(integer), "height": optional(integer),
+    "original_bytes": optional(integer), "renditions": list_of(RENDITION, "rendition"),
+    "uploaded_by": USERNAME, "created_at": time,
+}  # fmt: skip
+MEDIA = {
+    "position": integer, "kind": text, "source_url": text, "image": path_or_empty,
+    "width": optional(integer), "height": optional(integer), "alt": text,
+}  # fmt: skip
+EMBED = {
+    "url": text, "provider": text, "post_id": text, "author_name": text,
+    "author_handle": text, "author_url": text, "title": text, "text_html": post_html,
+    "text": text, "language": text, "published_at": optional(time),
+    "published_has_time": boolean, "platform_ref": text, "source": text,
+    "state": text, "last_checked_at": optional(time), "last_seen_at": optional(time),
+    "check_error": text, "created_at": time, "updated_at": time,
+    "media": list_of(MEDIA, "media", "position", order=itemgetter("position")),
+}  # fmt: skip
+NOTE = {"kind": text, "text": text, "at": time, "author": USERNAME}
+COMMENT = {"text": text, "created_at": time, "author": USERNAME}
+REVISION = {"version": integer, "snapshot": json_object, "created_at": time,
+            "created_by": USERNAME, "comment": text}  # fmt: skip
+TRANSITION = {
+    "from_status": text, "to_status": text, "publish_at": optional(time),
+    "actor": USERNAME, "reason": text, "at": time,
+}  # fmt: skip
+REDIRECT = {"old_slug": text, "created_at": time}
+ARTICLE = {
+    "slug": text, "headline": text, "kicker": text, "kind": text, "lede": text,
+    "body": body, "language": text, "status": text, "seo_title": text,
+    "seo_description": text, "version": integer, "publish_at": optional(time),
+    "first_published_at": optional(time), "updated_at": optional(time),
+    "created_at": time, "modified_at": time, "section": text, "hero": optional(path),
+    "created_by": USERNAME, "authors": keys, "topics": keys, "related": keys,
+    "embeds": keys,
+    "notes": history("notes", NOTE, "update of correctie"),
+    "comments": history("comments", COMMENT, "interne notitie"),
+    "revisions": history("revisions", REVISION, "revisie", "version"),
+    "transitions": history("transitions", TRANSITION, "statuswijziging"),
+    "slug_redirects": history("slug_redirects", REDIRECT, "oud webadres", "old_slug"),
+}  # fmt: skip
+# Top-level list: (schema, Dutch name of one record, its natural key).
+LISTS = {
+    "users": (USER, "gebruiker", "username"),
+    "sections": (SECTION, "sectie", "slug"),
+    "authors": (AUTHOR, "auteur", "slug"),
+    "topics": (TOPIC, "onderwerp", "slug"),
+    "images": (IMAGE, "afbeelding", "file"),
+    "embeds": (EMBED, "bericht", "url"),
+    "articles": (ARTICLE, "artikel", "slug"),
+}
+HEADER = ("format", "version", "exported_at", "since")
+
+
+def validate(data) -> dict:
+    """``data`` (parsed JSON) checked and normalised; ArchiveError at the first
+    problem, naming the record and the field."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ArchiveError(
+            f"Dit is geen Redactie-archief: verwacht een JSON-object met "
+            f'"format": "{FORMAT}", zoals export_archive het maakt.'
+        )
+    version = data.get("version")
+    if version != VERSION:
+        newer = isinstance(version, int) and version > VERSION
+        raise ArchiveError(
+            f"Archiefversie {version!r} kan hier niet worden ingelezen; deze versie "
+            f"van Redactie leest versie {VERSION}."
+            + (" Werk Redactie bij en probeer het opnieuw." if newer else "")
+        )
+    unknown = sorted(set(data) - set(HEADER) - set(LISTS))
+    if unknown:
+        raise ArchiveError(f"Het archief heeft een onbekend onderdeel “{unknown[0]}”.")
+    archive = {"format": FORMAT, "version": VERSION}
+    for name, check in (("exported_at", time), ("since", optional(time))):
+        if name not in data:
+            raise ArchiveError(f"Het archief mist “{name}”.")
+        try:
+            archive[name] = check(data[name])
+        except Problem as problem:
+            raise ArchiveError(f"Het archief: “{name}” {problem}.") from None
+    for name, (schema, label, key) in LISTS.items():
+        if not isinstance(data.get(name), list):
+            raise ArchiveError(
+                f"Het archief mist de lijst “{name}” (of het is geen lijst)."
+            )
+        records, seen = [], set()
+        for position, item in enumerate(data[name], 1):
+            value = item.get(key) if isinstance(item, dict) else None
+            where = f"{label} “{value}”" if isinstance(value, str) else (
+                f"{label} nummer {position} in “{name}”"
+            )  # fmt: skip
+            checked = record(item, schema, where)
+            if checked[key] in seen:
+                raise ArchiveError(f"{where}: staat meer dan eens in het archief.")
+            seen.add(checked[key])
+            records.append(checked)
+        archive[name] = sorted(records, key=lambda item, key=key: item[key])
+    return archive
