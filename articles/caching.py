@@ -18,14 +18,16 @@ management command. Code that writes with ``QuerySet.update()`` calls
 import hashlib
 import logging
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models import F, Min
+from django.db import connection, transaction
+from django.db.models import F, Min, Value
+from django.db.models.functions import Greatest
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 
@@ -71,25 +73,64 @@ def current(*, now: datetime | None = None) -> State:
     from articles.models import ContentVersion
 
     now = now or timezone.now()
-    row = ContentVersion.objects.filter(pk=1).values_list(
-        "number", "changed_at", "next_change_at", "shared_number"
-    )
-    state = row.first()
+    state = _read_version()
     if state is None:
         ContentVersion.objects.get_or_create(pk=1, defaults={"changed_at": now})
-        state = row.get()
+        state = _read_version()
     number, changed_at, next_change_at, shared = state
     if next_change_at is None or next_change_at > now:
         return State(number, changed_at, next_change_at, shared)
     # Only the process whose UPDATE matches the number it read moves it on.
     following = _next_scheduled(now)
     moved = ContentVersion.objects.filter(pk=1, number=number).update(
-        number=number + 1, changed_at=next_change_at, next_change_at=following
+        number=_following(number, now),
+        changed_at=next_change_at,
+        next_change_at=following,
     )
     if moved:
         _purge_later(*_went_live(changed_at, now))
-        return State(number + 1, next_change_at, following, shared)
-    return State(*row.get())
+        return State(_following(number, now), next_change_at, following, shared)
+    return State(*_read_version())
+
+
+def _clock(now: datetime) -> int:
+    """Microseconds since 1970. The version numbers move on to at least this, so a
+    database restored from a backup (or a new one) never reuses a number that pages
+    and fragments were cached under before: the next change jumps past them all."""
+    return int(now.timestamp() * 1_000_000)
+
+
+def _following(number: int, now: datetime) -> int:
+    return max(number + 1, _clock(now))
+
+
+def _read_version() -> tuple | None:
+    """The version row, in plain SQL: every cached page is served after this query,
+    so it skips the ORM's query building (a third of the time of a cache hit)."""
+    from articles.models import ContentVersion
+
+    table = connection.ops.quote_name(ContentVersion._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT number, changed_at, next_change_at, shared_number "  # noqa: S608
+            f"FROM {table} WHERE id = 1"
+        )
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    number, changed_at, next_change_at, shared = row
+    return number, _aware(changed_at), _aware(next_change_at), shared
+
+
+def _aware(value):
+    """A datetime as the ORM would give it (SQLite hands back naive UTC text)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = parse_datetime(value)
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value, UTC)
+    return value
 
 
 def content_changed(
@@ -104,9 +145,13 @@ def content_changed(
 
     now = now or timezone.now()
     following = _next_scheduled(now)
-    moves = {"number": F("number") + 1, "changed_at": now, "next_change_at": following}
+    moves = {
+        "number": Greatest(F("number") + 1, Value(_clock(now))),
+        "changed_at": now,
+        "next_change_at": following,
+    }
     if shared:
-        moves["shared_number"] = F("shared_number") + 1
+        moves["shared_number"] = Greatest(F("shared_number") + 1, Value(_clock(now)))
     updated = ContentVersion.objects.filter(pk=1).update(**moves)
     if not updated:
         ContentVersion.objects.get_or_create(

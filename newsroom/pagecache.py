@@ -2,7 +2,8 @@
 use.
 
 An anonymous GET of a public page is served from the default cache (Redis when
-REDIS_URL is set, else this process's memory) under a key that carries the content
+REDIS_URL is set, with a small copy in each process's memory in front of it, else
+this process's memory) under a key that carries the content
 version (articles/caching.py): any change readers could see moves the version on, in
 the database, so every process and server stops serving what it cached before, and a
 page never outlives the next scheduled publication. Cost of a hit: one tiny query
@@ -22,9 +23,14 @@ served uncached and a warning is logged (newsroom/cache.py).
 """
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils import timezone
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    set_response_etag,
+)
 from django.utils.http import http_date
 
 from articles import caching
@@ -54,20 +60,50 @@ class PageCacheMiddleware:
         state = caching.current()
         request.shared_number = state.shared  # fragment keys (the navigation)
         key = self._key(request, state.number)
-        stored = cache.get(key)  # None when Redis is down (newsroom/cache.py)
+        stored = self._get(key)
         if stored is not None:
             response = self._rebuild(stored)
             response["X-Cache"] = "hit"
-            return self._with_headers(response, state)
+            self._with_headers(response, state)
+            # This middleware sits outside ConditionalGetMiddleware: 304s for hits
+            # are answered here.
+            return get_conditional_response(
+                request,
+                etag=response.get("ETag"),
+                last_modified=int(state.changed_at.timestamp()),
+                response=response,
+            )
 
         response = self.get_response(request)
         if request.method == "GET" and self._storable(response):
             set_response_etag(response)
-            cache.set(key, self._freeze(response), settings.PAGE_CACHE_SECONDS)
+            self._set(key, self._freeze(response))
             response["X-Cache"] = "miss"
         if self._shared(response):
             self._with_headers(response, state)
         return response
+
+    @staticmethod
+    def _local():
+        """This process's cache in front of a shared one (none when the default
+        cache is this process's memory already)."""
+        if settings.CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+            return None
+        return caches["local"] if "local" in settings.CACHES else None
+
+    def _get(self, key: str):
+        local = self._local()
+        stored = local.get(key) if local else None
+        if stored is None:
+            stored = cache.get(key)  # None when Redis is down (newsroom/cache.py)
+            if stored is not None and local:
+                local.set(key, stored, settings.PAGE_CACHE_SECONDS)
+        return stored
+
+    def _set(self, key: str, stored) -> None:
+        cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
+        if local := self._local():
+            local.set(key, stored, settings.PAGE_CACHE_SECONDS)
 
     @staticmethod
     def _key(request, number: int) -> str:
@@ -76,7 +112,9 @@ class PageCacheMiddleware:
     @staticmethod
     def _shared(response) -> bool:
         """The same for every reader: safe for a shared cache."""
-        if response.status_code != 200 or response.streaming or response.cookies:
+        if response.status_code not in (200, 304) or response.streaming:
+            return False
+        if response.cookies:
             return False
         vary = {v.strip().lower() for v in response.get("Vary", "").split(",")}
         if "cookie" in vary or "*" in vary:
@@ -85,7 +123,7 @@ class PageCacheMiddleware:
         return not any(w in control for w in ("private", "no-store", "no-cache"))
 
     def _storable(self, response) -> bool:
-        return self._shared(response)
+        return response.status_code == 200 and self._shared(response)
 
     @staticmethod
     def _freeze(response) -> tuple:
@@ -113,15 +151,10 @@ class PageCacheMiddleware:
         response["Last-Modified"] = http_date(state.changed_at.timestamp())
         lifetime = settings.PAGE_CACHE_CDN_SECONDS
         if state.next_change_at is not None:
-            from django.utils import timezone
-
             until = (state.next_change_at - timezone.now()).total_seconds()
             lifetime = max(0, min(lifetime, int(until)))
-        patch_cache_control(
-            response,
-            public=True,
-            max_age=0,
-            s_maxage=lifetime,
-            stale_while_revalidate=settings.PAGE_CACHE_STALE_SECONDS if lifetime else 0,
+        stale = settings.PAGE_CACHE_STALE_SECONDS if lifetime else 0
+        response["Cache-Control"] = (
+            f"public, max-age=0, s-maxage={lifetime}, stale-while-revalidate={stale}"
         )
         return response

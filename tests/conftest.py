@@ -117,9 +117,10 @@ def _empty_cache():
     """Each test starts with an empty cache: content versions and primary keys repeat
     once a test's transaction is rolled back, so cached pages and fragments must not
     outlive the test that made them."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for alias in caches:
+        caches[alias].clear()
     yield
 
 
