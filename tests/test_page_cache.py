@@ -463,3 +463,18 @@ def test_version_numbers_jump_past_any_earlier_timeline(story):
     assert clock - 60_000_000 < state.shared <= clock
     caching.content_changed()
     assert caching.current().number > state.number
+
+
+def test_generated_articles_show_on_a_cached_home_page(client, story):
+    """generate_articles writes with bulk_create (no signals); its finish() moves
+    the version on all the same."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    before = cached(client, "/")
+    call_command("generate_articles", "30", verbosity=0, stdout=StringIO())
+    after = fresh(client, "/")
+    generated = Article.objects.published().exclude(pk=story.pk)
+    assert not any(a.headline in before for a in generated)
+    assert any(a.headline in after for a in generated)

@@ -41,8 +41,9 @@ The format (version 1), every key sorted, every list in natural-key order::
 
 Times are ISO 8601 in UTC; two exports of the same data differ only in
 ``exported_at``. Files are named by their path in storage: the archive holds no file
-contents; MEDIA_ROOT is backed up (and restored) on its own. In a revision snapshot, ``{"id": ...}`` becomes ``{"slug": ...}`` (``null`` for a record
-deleted since), and back to this database's id on import.
+contents; MEDIA_ROOT is backed up (and restored) on its own. In a revision snapshot,
+``{"id": ...}`` becomes ``{"slug": ...}`` (``null`` for a record deleted since), and
+back to this database's id on import.
 """
 
 from articles.archive.exporting import changed_article_ids, dumps, export_archive
