@@ -190,6 +190,9 @@ def _language_variants(path: str) -> list[str]:
 
 LIST_URLS = ("/", "/feed/", "/feed/atom/")
 SITEMAP_URLS = ("/sitemap.xml", "/sitemap-news.xml")
+# The parts of the sitemap index (articles.sitemaps.SECTIONS); articles' has a page
+# per month of publication, ?p=YYYY-MM.
+SITEMAP_PARTS = ("artikelen", "secties", "onderwerpen", "auteurs")
 
 
 def article_urls(article, *, old_slugs=()) -> tuple[list[str], list[str]]:
@@ -211,8 +214,10 @@ def article_urls(article, *, old_slugs=()) -> tuple[list[str], list[str]]:
         paths += [base, f"{base}feed/", f"{base}feed/atom/"]
     urls = [url for path in paths for url in _language_variants(path)]
     urls += list(SITEMAP_URLS)
-    if article.section_id:
-        urls.append(f"/sitemap-{article.section.slug}.xml")
+    urls += [f"/sitemap-{part}.xml" for part in SITEMAP_PARTS]
+    if article.publish_at:
+        month = timezone.localtime(article.publish_at).strftime("%Y-%m")
+        urls.append(f"/sitemap-artikelen.xml?p={month}")
     return urls, keys
 
 

@@ -157,6 +157,11 @@ def _add_media(handler, item: dict) -> None:
 class ArticleRssFeed(Rss201rev2Feed):
     """RSS 2.0 with the full text (``content:encoded``) and the hero (Media RSS)."""
 
+    def __init__(self, *args, description, **kwargs):
+        # Readers show the channel's description as HTML, as they do an item's: plain
+        # text (a topic's description, an author's name) goes in escaped.
+        super().__init__(*args, description=escape(description), **kwargs)
+
     def rss_attributes(self):
         return {
             **super().rss_attributes(),

@@ -7,21 +7,19 @@ most, then the lede, then the body. On SQLite every word must occur somewhere
 (``-woord`` excludes), and headline hits come first. Either way, a query that names a
 topic or one of its aliases ("IS-K") also finds that topic's articles, ranked first.
 
-Not yet indexed: the vector is computed per query. When that gets slow, add a GIN
-index on the same weighted expression (a PostgreSQL-only migration).
+On PostgreSQL the weighted vector is stored in ``Article.search_vector`` (a trigger
+keeps it, migration 0009_scale) and found through its GIN index; matches and topic
+hits are one list of ids, so neither side reads every article. Only the page's
+results are highlighted: PostgreSQL evaluates ``ts_headline`` after the LIMIT.
 """
 
 import re
 import secrets
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-)
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import (
     Case,
@@ -85,8 +83,10 @@ class SearchResults:
 
 
 def normalise_query(raw: str) -> str:
-    """``raw`` without control characters, whitespace collapsed, at most 200 long."""
-    words = _DROPPED.sub("", " ".join(raw.split())).split()
+    """``raw`` without control characters, whitespace collapsed, at most 200 long;
+    composed (NFC) like the stored text, so "é" typed either way finds "é"."""
+    words = _DROPPED.sub("", " ".join(unicodedata.normalize("NFC", raw).split()))
+    words = words.split()
     return " ".join(words)[:MAX_QUERY_LENGTH].strip()
 
 
@@ -101,18 +101,23 @@ def search_articles(query: str) -> SearchResults:
         )
     )
     articles = Article.objects.published().for_listing().alias(topic_hit=topic_hit)
-    if connection.vendor == "postgresql":
+    # PostgreSQL's parser keeps letters and digits only: a query of emoji or other
+    # symbols alone would find nothing, so it is matched as text instead.
+    if connection.vendor == "postgresql" and any(ch.isalnum() for ch in query):
         return _full_text(query, articles)
     return _fallback(query, articles)
 
 
 def _full_text(query: str, articles: QuerySet) -> SearchResults:
     search_query = SearchQuery(query, config=CONFIG, search_type="websearch")
-    # PostgreSQL's parser skips HTML tags, so the body is indexed as stored.
-    vector = (
-        SearchVector("headline", config=CONFIG, weight="A")
-        + SearchVector("lede", config=CONFIG, weight="B")
-        + SearchVector("body", config=CONFIG, weight="C")
+    # The stored vector: headline A, lede B, body C (as stored: PostgreSQL's parser
+    # skips HTML tags), kept by the trigger of migration 0009_scale.
+    matching = Article.objects.filter(search_vector=search_query)
+    in_topic = TaggedArticle.objects.filter(tag__in=Topic.objects.matching(query))
+    found_ids = (
+        matching.order_by()
+        .values("pk")
+        .union(in_topic.order_by().values("content_object_id"), all=True)
     )
     # A random marker cannot occur in an article, so after escaping the text it
     # shows exactly where PostgreSQL put the matches.
@@ -129,11 +134,10 @@ def _full_text(query: str, articles: QuerySet) -> SearchResults:
         )
 
     found = (
-        articles.alias(search=vector)
-        .filter(Q(search=search_query) | Q(topic_hit=True))
+        articles.filter(pk__in=found_ids)
         .annotate(
             # Normalisation 32 scales the text rank to rank / (rank + 1): below 1.
-            rank=SearchRank(F("search"), search_query, normalization=32)
+            rank=SearchRank(F("search_vector"), search_query, normalization=32)
             + Case(
                 When(topic_hit=True, then=Value(TOPIC_BONUS)),
                 default=Value(0.0),

@@ -1,11 +1,24 @@
 """The search page, /zoeken/?q=: never indexed, whatever was typed."""
 
-from django.http import HttpRequest, HttpResponse
+from django.conf import settings
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from articles.paging import NUMBER_PARAMETER
 from articles.search import MAX_QUERY_LENGTH, search_articles
-from articles.views import _page
+
+
+def _numbered_page(request: HttpRequest, articles) -> Page:
+    """Page ``?pagina=N`` of the results; 404 for a page that does not exist. The
+    count runs over the matches only (the stored vector's index finds them)."""
+    paginator = Paginator(articles, settings.ARTICLES_PER_PAGE)
+    try:
+        return paginator.page(request.GET.get(NUMBER_PARAMETER) or 1)
+    except (EmptyPage, PageNotAnInteger):
+        raise Http404(_("Deze pagina bestaat niet.")) from None
 
 
 @require_safe
@@ -17,7 +30,7 @@ def search(request: HttpRequest) -> HttpResponse:
     headline and lede) and max_length.
     """
     results = search_articles(request.GET.get("q", ""))
-    page = _page(request, results.articles) if results.query else None
+    page = _numbered_page(request, results.articles) if results.query else None
     response = render(
         request,
         "articles/search.html",

@@ -1,9 +1,14 @@
 """Sitemaps for search engines, and the robots.txt that points at them.
 
 ``/sitemap.xml`` indexes one sitemap per kind of page (``/sitemap-artikelen.xml``
-and so on, articles in pages of 1000); ``/sitemap-news.xml`` lists the articles of
-the last two days for Google News. Only ``Article.objects.published()`` reaches a
-sitemap, and a section, topic or author shows the time of its newest visible article.
+and so on); ``/sitemap-news.xml`` lists the articles of the last two days for Google
+News. Only ``Article.objects.published()`` reaches a sitemap, and a section, topic or
+author shows the time of its newest visible article.
+
+Articles come a month of publication per page: ``/sitemap-artikelen.xml`` is the
+newest month with a visible article, ``?p=2025-08`` any earlier one back to the
+oldest. No request counts or reads every article: the months come from the oldest
+and newest publication time, a page reads one month through the lists' index.
 
 Django's sitemaps framework takes the domain from django.contrib.sites, or else from
 the request's host. We have no sites framework (one site, its address in one
@@ -12,14 +17,18 @@ setting), so every sitemap here answers ``get_protocol`` and ``get_domain`` from
 is our own small view.
 """
 
-from datetime import timedelta
+import math
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import cached_property
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
-from django.db.models import Max, OuterRef, Subquery
-from django.db.models.functions import Coalesce, Greatest
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Exists, Max, Min, OuterRef, QuerySet, Subquery
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -32,6 +41,7 @@ __all__ = [
     "SECTIONS",
     "ArticleSitemap",
     "AuthorSitemap",
+    "MonthPages",
     "NewsSitemap",
     "SectionSitemap",
     "SiteSitemap",
@@ -42,6 +52,7 @@ __all__ = [
 
 NEWS_WINDOW = timedelta(days=2)  # Google News reads articles of the last two days
 NEWS_LIMIT = 1000  # and at most this many per sitemap
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
 
 
 class SiteSitemap(Sitemap):
@@ -53,9 +64,71 @@ class SiteSitemap(Sitemap):
     def get_domain(self, site=None):
         return urlsplit(settings.SITE_URL).netloc
 
+    def later_pages(self) -> list:
+        """The ``?p=`` of every page after the first, for the index."""
+        return list(range(2, self.paginator.num_pages + 1))
+
+
+@dataclass(frozen=True)
+class MonthPage:
+    object_list: QuerySet
+    label: str
+
+
+def _month_start(year: int, month: int) -> datetime:
+    return timezone.make_aware(datetime(year, month, 1))
+
+
+class MonthPages:
+    """Django's sitemap paginator with a page per month of publication (in
+    settings.TIME_ZONE) of ``articles``, published from ``oldest`` to ``newest``:
+    page 1 is the newest month, ``"2025-08"`` names any month from there back to the
+    oldest (a month without articles is an empty page). Anything else is
+    PageNotAnInteger, a month outside that span EmptyPage: the sitemap view's 404s.
+    """
+
+    def __init__(self, articles: QuerySet, *, oldest, newest):
+        self.articles = articles
+        self.oldest, self.newest = oldest, newest
+
+    @cached_property
+    def labels(self) -> list[str]:
+        """``"YYYY-MM"`` of each month, newest first."""
+        if self.newest is None:
+            return []
+        oldest = timezone.localtime(self.oldest)
+        newest = timezone.localtime(self.newest)
+        year, month = newest.year, newest.month
+        labels = []
+        while (year, month) >= (oldest.year, oldest.month):
+            labels.append(f"{year:04d}-{month:02d}")
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        return labels
+
+    @property
+    def num_pages(self) -> int:
+        return max(len(self.labels), 1)
+
+    def page(self, number) -> MonthPage:
+        if number in (1, "1"):
+            if not self.labels:
+                return MonthPage(self.articles.none(), "")
+            number = self.labels[0]
+        found = _MONTH.fullmatch(number) if isinstance(number, str) else None
+        if found is None:
+            raise PageNotAnInteger(number)
+        if number not in self.labels:
+            raise EmptyPage(number)
+        year, month = int(found[1]), int(found[2])
+        start = _month_start(year, month)
+        stop = _month_start(year + month // 12, month % 12 + 1)
+        return MonthPage(
+            self.articles.filter(publish_at__gte=start, publish_at__lt=stop), number
+        )
+
 
 class ArticleSitemap(SiteSitemap):
-    limit = 1000
+    """Every visible article, a page per month of publication (MonthPages)."""
 
     def items(self):
         return (
@@ -64,13 +137,33 @@ class ArticleSitemap(SiteSitemap):
             .order_by("-publish_at", "-pk")
         )
 
+    @cached_property
+    def span(self) -> dict:
+        """The oldest and newest publication and the newest update: one query, three
+        index probes, however many articles."""
+        return Article.objects.published().aggregate(
+            oldest=Min("publish_at"),
+            newest=Max("publish_at"),
+            updated=Max("updated_at"),
+        )
+
+    @cached_property
+    def paginator(self):
+        return MonthPages(
+            self.items(), oldest=self.span["oldest"], newest=self.span["newest"]
+        )
+
+    def later_pages(self) -> list:
+        return self.paginator.labels[1:]
+
     def lastmod(self, article):
         return article.shown_update_time or article.publish_at
 
     def get_latest_lastmod(self):
-        # One aggregate instead of loading every article, as Django's default would.
-        latest = Greatest("publish_at", Coalesce("updated_at", "publish_at"))
-        return Article.objects.published().aggregate(latest=Max(latest))["latest"]
+        # Per article the later of publication and update, so overall the later of
+        # the newest of each.
+        times = [self.span["newest"], self.span["updated"]]
+        return max((time for time in times if time is not None), default=None)
 
 
 def _newest_publication(**scope):
@@ -84,25 +177,51 @@ class ListingSitemap(SiteSitemap):
 
     ``lookup`` is how an article points at an item; ``only_with_articles`` leaves out
     items without a visible article (an empty page, or a hidden article's trace).
+    An item's newest article is looked up for the items listed; the index only
+    counts them and asks for the newest of all (``summary``).
     """
 
     model = None
     lookup = ""
     only_with_articles = True
 
+    def _listed(self):
+        if not self.only_with_articles:
+            return self.model.objects.all()
+        visible = Article.objects.published().filter(**{self.lookup: OuterRef("pk")})
+        return self.model.objects.filter(Exists(visible))
+
     def items(self):
-        items = self.model.objects.annotate(
-            newest=_newest_publication(**{self.lookup: OuterRef("pk")})
-        )
-        if self.only_with_articles:
-            items = items.filter(newest__isnull=False)
-        return items
+        scope = {self.lookup: OuterRef("pk")}
+        return self._listed().annotate(newest=_newest_publication(**scope))
+
+    @cached_property
+    def paginator(self):
+        # Sections, topics and authors number thousands at most: one query, counted
+        # in Python, rather than a count that asks each item for its articles too.
+        return Paginator(list(self.items()), self.limit)
 
     def lastmod(self, item):
         return item.newest
 
+    @cached_property
+    def summary(self) -> dict:
+        """How many items there are, and the newest visible article that has one
+        (read once, from the newest end of the lists' index): one query."""
+        newest = (
+            Article.objects.published()
+            .filter(**{f"{self.lookup}__isnull": False})
+            .order_by("-publish_at")
+            .values("publish_at")[:1]
+        )
+        rows = list(self._listed().values_list(Subquery(newest), flat=True))
+        return {"count": len(rows), "newest": rows[0] if rows else None}
+
     def get_latest_lastmod(self):
-        return max((item.newest for item in self.items() if item.newest), default=None)
+        return self.summary["newest"]
+
+    def later_pages(self) -> list:
+        return list(range(2, math.ceil(self.summary["count"] / self.limit) + 1))
 
 
 class SectionSitemap(ListingSitemap):
@@ -162,7 +281,7 @@ def index(request):
         )
         lastmod = sitemap.get_latest_lastmod()
         entries.append(SitemapIndexItem(location, lastmod))
-        for page in range(2, sitemap.paginator.num_pages + 1):
+        for page in sitemap.later_pages():
             entries.append(SitemapIndexItem(f"{location}?p={page}", lastmod))
     return TemplateResponse(
         request,

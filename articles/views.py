@@ -1,7 +1,6 @@
 """The readers' site. Every list and page goes through Article.objects.published()."""
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import (
     Count,
     Exists,
@@ -26,9 +25,11 @@ from articles.models import (
     ContentVersion,
     Section,
     SlugRedirect,
+    TaggedArticle,
     Topic,
     TopicAlias,
 )
+from articles.paging import KeysetPage, keyset_page
 from articles.rendering import render_body
 from articles.structured_data import (
     absolute,
@@ -41,7 +42,6 @@ from articles.structured_data import (
 from embeds.rendering import load_config, render_card
 
 CONTENT_VERSION = ContentVersion.objects.filter(pk=1)
-PAGE_PARAMETER = "pagina"
 # What the article page reads of an article, loaded up front (public page, previews).
 ARTICLE_PAGE_PREFETCH = ("authors", "topics", "embeds__media", "notes")
 # "Lees ook": all editors' picks (at most RELATED_PICKS), then articles sharing
@@ -50,13 +50,11 @@ RELATED_PICKS = 6
 RELATED_FILL = 4
 
 
-def _page(request, queryset):
-    """The requested page of ``queryset``; 404 for a page that does not exist."""
-    paginator = Paginator(queryset, settings.ARTICLES_PER_PAGE)
-    try:
-        return paginator.page(request.GET.get(PAGE_PARAMETER) or 1)
-    except (EmptyPage, PageNotAnInteger):
-        raise Http404(_("Deze pagina bestaat niet.")) from None
+def _page(request, queryset) -> KeysetPage:
+    """The requested page of a public list (``queryset``, newest first): page one,
+    or the page a ``?voor=`` or ``?na=`` cursor names (articles/paging.py); 404 for
+    a bad cursor. No count, no offset: any page costs the same."""
+    return keyset_page(queryset, request.GET, per_page=settings.ARTICLES_PER_PAGE)
 
 
 def home(request):
@@ -65,8 +63,11 @@ def home(request):
     banner, lead, top_stories, articles, page, structured_data (the newsroom).
     """
     banner, lead, top_stories, rest = home_articles(current_front_page())
-    page = _page(request, rest)
-    first = page.number == 1
+    page = _page(request, rest.prefetch_related(None))
+    first = page.is_first
+    shown = [lead, *top_stories] if first and lead else []
+    # One query each for the authors and topics of every card on the page.
+    prefetch_related_objects([*shown, *page.object_list], "authors", "topics")
     return render(
         request,
         "articles/home.html",
@@ -85,6 +86,7 @@ def article_detail(request, slug):
     """One article. Template: articles/article.html; 410 for withdrawn articles."""
     article = (
         Article.objects.published()
+        .defer("search_vector")
         .select_related("section", "hero")
         # The content version, for the fragments' keys, in the same query.
         .annotate(
@@ -179,9 +181,17 @@ def related_articles(article: Article, topic_ids: list[int]) -> list[Article]:
     query, however many topics or candidates.
     """
     picks = Article.related.through.objects.filter(from_article_id=article.pk)
+    # The candidates as one list of ids: an OR of the picks and a join on topics
+    # would have PostgreSQL read every article.
+    sharing = TaggedArticle.objects.filter(tag__in=topic_ids)
+    candidate_ids = (
+        picks.order_by()
+        .values("to_article_id")
+        .union(sharing.order_by().values("content_object_id"), all=True)
+    )
     candidates = (
         Article.objects.published()
-        .filter(Q(pk__in=picks.values("to_article_id")) | Q(topics__in=topic_ids))
+        .filter(pk__in=candidate_ids)
         .exclude(pk=article.pk)
         .annotate(
             picked=Exists(picks.filter(to_article_id=OuterRef("pk"))),

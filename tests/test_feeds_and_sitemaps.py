@@ -16,7 +16,6 @@ from django.utils import timezone, translation
 from articles.images.services import store_upload
 from articles.models import Article, Author, Section, Topic, TopicAlias
 from articles.services import save_article
-from articles.sitemaps import ArticleSitemap
 from tests.embed_samples import X_CODE, X_URL
 from tests.image_samples import encode, scene
 
@@ -64,6 +63,7 @@ def newsroom(make_article):
         "author": eva,
         "main": main,
         "plain": plain,
+        "articles": [main, plain],
     }
 
 
@@ -109,6 +109,12 @@ def fetch_xml(client, url):
 
 def locations(root) -> list[str]:
     return [loc.text for loc in root.iterfind(".//s:loc", SITEMAP_NS)]
+
+
+def month_page(article) -> str:
+    """The articles sitemap's page for the month ``article`` was published in."""
+    month = timezone.localtime(article.publish_at).strftime("%Y-%m")
+    return f"/sitemap-artikelen.xml?p={month}"
 
 
 def test_every_feed_parses_without_errors(client, newsroom):
@@ -328,12 +334,16 @@ def test_section_sitemaps_list_pages_on_site_url(client, newsroom):
     Topic.objects.create(name="Zonder artikelen", slug="zonder")
     Author.objects.create(name="Nog niets", slug="nog-niets")
     main, plain = newsroom["main"], newsroom["plain"]
-    articles = fetch_xml(client, "/sitemap-artikelen.xml")
-    assert locations(articles) == [
+    # One page a month: both on one page, unless a month began between the two.
+    pages = [
+        fetch_xml(client, url)
+        for url in dict.fromkeys(map(month_page, newsroom["articles"]))
+    ]
+    assert [loc for page in pages for loc in locations(page)] == [
         SITE + main.get_absolute_url(),
         SITE + plain.get_absolute_url(),
     ]
-    assert len(articles.findall(".//s:lastmod", SITEMAP_NS)) == 2
+    assert sum(len(page.findall(".//s:lastmod", SITEMAP_NS)) for page in pages) == 2
     sections = fetch_xml(client, "/sitemap-secties.xml")
     assert locations(sections) == [f"{SITE}/sectie/politiek/", f"{SITE}/sectie/leeg/"]
     assert len(sections.findall(".//s:lastmod", SITEMAP_NS)) == 1  # not the empty one
@@ -353,7 +363,7 @@ def test_article_lastmod_follows_a_substantive_update(client, newsroom):
     article = newsroom["plain"]
     article.updated_at = article.publish_at + timedelta(days=3)
     save_article(article)
-    root = fetch_xml(client, "/sitemap-artikelen.xml")
+    root = fetch_xml(client, month_page(article))
     url = next(
         node
         for node in root.iterfind("s:url", SITEMAP_NS)
@@ -365,15 +375,43 @@ def test_article_lastmod_follows_a_substantive_update(client, newsroom):
     )
 
 
-def test_articles_sitemap_is_paged_in_the_index(client, newsroom, monkeypatch):
-    """Past the page size, the index lists ?p=2 and that page answers."""
-    monkeypatch.setattr(ArticleSitemap, "limit", 1)
-    assert f"{SITE}/sitemap-artikelen.xml?p=2" in locations(
-        fetch_xml(client, "/sitemap.xml")
+def test_articles_sitemap_has_a_page_per_month(client, make_article, time_machine):
+    """The index names the newest month plainly and each earlier one, back to the
+    oldest, as ?p=YYYY-MM (a month without articles too); a page lists its month's
+    articles, in Amsterdam time; other pages are 404."""
+    zone = timezone.get_current_timezone()
+    now = datetime(2025, 8, 15, 12, 0, tzinfo=zone)
+    time_machine.move_to(now, tick=False)
+    august = make_article(headline="Augustus", publish_at=now - timedelta(days=1))
+    july = make_article(
+        headline="Juli", publish_at=datetime(2025, 7, 31, 23, 30, tzinfo=zone)
     )
-    second = fetch_xml(client, "/sitemap-artikelen.xml?p=2")
-    assert locations(second) == [SITE + newsroom["plain"].get_absolute_url()]
-    assert client.get("/sitemap-artikelen.xml?p=3").status_code == 404
+    may = make_article(
+        headline="Mei", publish_at=datetime(2025, 5, 1, 0, 15, tzinfo=zone)
+    )
+    make_article(headline="Straks", publish_at=datetime(2025, 9, 2, tzinfo=zone))
+    make_article(headline="Concept", status=Article.Status.DRAFT)
+    index = locations(fetch_xml(client, "/sitemap.xml"))
+    pages = [url for url in index if "artikelen" in url]
+    assert pages == [
+        f"{SITE}/sitemap-artikelen.xml",
+        f"{SITE}/sitemap-artikelen.xml?p=2025-07",
+        f"{SITE}/sitemap-artikelen.xml?p=2025-06",
+        f"{SITE}/sitemap-artikelen.xml?p=2025-05",
+    ]
+    expected = {
+        "": [august],
+        "?p=2025-08": [august],
+        "?p=2025-07": [july],
+        "?p=2025-06": [],
+        "?p=2025-05": [may],
+    }
+    for query, articles in expected.items():
+        root = fetch_xml(client, f"/sitemap-artikelen.xml{query}")
+        assert locations(root) == [SITE + a.get_absolute_url() for a in articles]
+    for query in ("2025-04", "2025-09", "2", "abc", "2025-13", "2025-7", ""):
+        response = client.get("/sitemap-artikelen.xml", {"p": query})
+        assert response.status_code == 404, query
 
 
 def test_news_sitemap_holds_the_last_two_days(client, make_article, time_machine):

@@ -421,7 +421,6 @@ def test_home_query_count_is_the_same_with_one_or_five_top_stories(
     front.lead = articles[7]
     save_front_page(front, user=None, slots=articles[:5])
     assert count_queries(client, "/") == one
-    assert count_queries(client, "/?pagina=1") == one
 
 
 def test_home_articles_reads_without_writing(db, make_article):

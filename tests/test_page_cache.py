@@ -11,6 +11,7 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.contrib.flatpages.models import FlatPage
+from django.test import Client
 from django.utils import timezone
 from django.utils.http import http_date
 
@@ -343,7 +344,13 @@ def test_the_purge_hook_gets_the_urls_and_keys_of_a_publication(
         "/auteur/eva-mulder/",
         "/en/",
         "/sitemap-news.xml",
+        "/sitemap-artikelen.xml",
+        "/sitemap-artikelen.xml?p="
+        + timezone.localtime(article.publish_at).strftime("%Y-%m"),
     } <= urls
+    for url in urls:  # every purged address exists
+        if "?p=" in url or url.endswith(".xml"):
+            assert Client().get(url).status_code == 200, url
     assert f"article-{article.pk}" in keys
 
 

@@ -4,6 +4,7 @@
 """
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -134,6 +135,10 @@ class TaggedArticle(TaggedItemBase):
     class Meta:
         verbose_name = _("onderwerp van artikel")
         verbose_name_plural = _("onderwerpen van artikelen")
+        # A topic's articles from the index alone: topic pages, feeds, "Lees ook".
+        indexes = [
+            models.Index(fields=["tag", "content_object"], name="topic_articles")
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["content_object", "tag"], name="unique_topic_per_article"
@@ -153,9 +158,11 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_listing(self):
-        """What a list of article cards needs, in a fixed number of queries."""
+        """What a list of article cards needs, in a fixed number of queries (not
+        the stored search vector, a few kilobytes a row)."""
         return (
-            self.select_related("section", "hero")
+            self.defer("search_vector")
+            .select_related("section", "hero")
             .prefetch_related("authors", "topics")
             .order_by("-publish_at", "-pk")
         )
@@ -280,6 +287,9 @@ class Article(models.Model):
         editable=False,
         related_name="+",
     )
+    # Kept by a PostgreSQL trigger from headline, lede and body (migration
+    # 0009_scale), also for bulk_create and update(); always empty on SQLite.
+    search_vector = SearchVectorField(_("zoekindex"), null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -287,8 +297,25 @@ class Article(models.Model):
         ordering = ["-publish_at", "-pk"]
         verbose_name = _("artikel")
         verbose_name_plural = _("artikelen")
+        # The public lists' order, for visible articles only: home, feeds and
+        # sitemaps, and a section's list; the newest update for the sitemap index.
+        # (GIN on search_vector: PostgreSQL only, in migration 0009_scale.)
         indexes = [
-            models.Index(fields=["status", "-publish_at"], name="article_public")
+            models.Index(
+                fields=["-publish_at", "-id"],
+                name="article_published",
+                condition=Q(status="published"),
+            ),
+            models.Index(
+                fields=["section", "-publish_at", "-id"],
+                name="article_section_published",
+                condition=Q(status="published"),
+            ),
+            models.Index(
+                fields=["-updated_at"],
+                name="article_updated",
+                condition=Q(status="published"),
+            ),
         ]
         permissions = [
             (
