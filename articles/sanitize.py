@@ -79,6 +79,23 @@ def _filter_attribute(element: str, attribute: str, value: str) -> str | None:
     return value
 
 
+def _clean(cleaner: nh3.Cleaner, html: str) -> str:
+    """``cleaner``'s output, cleaned again until it no longer changes.
+
+    Unwrapping a disallowed element can leave markup that a parser reads anew (a
+    heading that was inside an unknown element ends up inside a heading); what is
+    stored must be what a browser builds from it, or the next parse could differ.
+    Two passes nearly always suffice.
+    """
+    cleaned = cleaner.clean(html)
+    for _attempt in range(3):
+        again = cleaner.clean(cleaned)
+        if again == cleaned:
+            break
+        cleaned = again
+    return cleaned
+
+
 _body_cleaner = nh3.Cleaner(
     tags=ALLOWED_TAGS,
     clean_content_tags=DROPPED_WITH_CONTENT,
@@ -113,10 +130,10 @@ def sanitize_body(html: str) -> str:
         return ""
     for pattern, replacement in _HEADING_LEVELS:
         html = pattern.sub(replacement, html)
-    cleaned = _body_cleaner.clean(html).strip()
+    cleaned = _clean(_body_cleaner, html).strip()
     return "" if _EMPTY.match(cleaned) else cleaned
 
 
 def sanitize_inline(html: str) -> str:
     """Inline text (a quote's attribution): emphasis and links only."""
-    return _inline_cleaner.clean(html or "").strip()
+    return _clean(_inline_cleaner, html or "").strip()

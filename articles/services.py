@@ -3,6 +3,7 @@
 Each function either completes or changes nothing (one transaction).
 """
 
+import unicodedata
 from collections.abc import Iterable
 from datetime import datetime
 
@@ -51,6 +52,10 @@ def prepare_for_save(article: Article) -> Article:
     Called by the admin form and every service before an article is saved.
     """
     article.body = sanitize_body(article.body)
+    # Composed (NFC): an accent typed as a combining mark (as macOS pastes it) is the
+    # same letter for search and comparison as one typed composed.
+    for name in ("headline", "lede", "kicker", "seo_title", "seo_description"):
+        setattr(article, name, unicodedata.normalize("NFC", getattr(article, name)))
     article.slug = unique_slug(
         Article, article.slug or article.headline, exclude_pk=article.pk
     )

@@ -217,7 +217,7 @@ def _related(client, article) -> list[str]:
     if '<aside class="related"' not in html:
         return []
     block = section_of(html, '<aside class="related"', "</aside>")
-    return re.findall(r'<li><a href="/artikel/([^/]+)/">', block)
+    return re.findall(r'<li><a href="/artikel/([^/]+)/"', block)
 
 
 def test_related_by_shared_topics_only_published(client, article, make_article):
