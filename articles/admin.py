@@ -13,6 +13,7 @@ from articles import (
     admin_frontpage,  # noqa: F401 (registers the front page)
     admin_images,  # noqa: F401 (registers the image library)
 )
+from articles.accounts import admin as accounts_admin  # noqa: F401 (Logboek, ...)
 from articles.admin_notes import ArticleNoteInline, NotesAdminMixin
 from articles.admin_previews import PreviewAdminMixin
 from articles.admin_revisions import RevisionAdminMixin

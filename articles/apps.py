@@ -8,5 +8,8 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from articles import caching
+        from articles.accounts import audit, lockout
 
         caching.connect_signals()
+        audit.connect_signals()
+        lockout.connect_signals()

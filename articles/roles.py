@@ -1,7 +1,8 @@
 """The three newsroom roles and their permissions (groups; see README "Editorial
 workflow"). Verslaggever: write and submit own articles. Redacteur: edit any
 article, publish, schedule, withdraw, updates and corrections, the front page.
-Hoofdredactie: everything, including people and sections."""
+Hoofdredactie: everything, including people and sections, the Logboek, unlocking
+logins and the security policy (articles/accounts/)."""
 
 from django.db.models import Q
 

@@ -8,6 +8,7 @@ from django.views.static import serve
 from articles import sitemaps
 
 urlpatterns = [
+    path("admin/", include("articles.accounts.urls")),  # before the admin's own
     path("admin/", admin.site.urls),
     # The newsroom's own pages (flatpages): one Dutch URL each, no language prefix.
     path("", include("articles.pages")),

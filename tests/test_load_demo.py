@@ -3,6 +3,7 @@
 from io import StringIO
 
 from django.core.management import call_command
+from django.http import HttpRequest
 
 from articles import demo
 from articles.models import Article, Author, Section, Topic, TopicAlias
@@ -90,7 +91,9 @@ def test_demo_editor_command_prints_working_credentials(client, db):
     call_command("demo_editor", "redactie", stdout=out)
     lines = dict(line.split(": ", 1) for line in out.getvalue().splitlines())
     assert lines["gebruikersnaam"] == "redactie"
-    assert client.login(username="redactie", password=lines["wachtwoord"])
+    # django-axes needs the request that carries the login (HttpRequest() here).
+    credentials = {"username": "redactie", "password": lines["wachtwoord"]}
+    assert client.login(request=HttpRequest(), **credentials)
     assert client.get("/admin/articles/article/").status_code == 200
     call_command("demo_editor", "redactie", stdout=StringIO())
-    assert not client.login(username="redactie", password=lines["wachtwoord"])
+    assert not client.login(request=HttpRequest(), **credentials)

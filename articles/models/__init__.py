@@ -1,5 +1,6 @@
 """The articles app's models, one module per concern."""
 
+from articles.models.accounts import AuditEvent, FailedLogin, SecurityPolicy
 from articles.models.caching import ContentVersion
 from articles.models.core import (
     Article,
@@ -28,16 +29,19 @@ __all__ = [
     "ArticleComment",
     "ArticleNote",
     "ArticleQuerySet",
+    "AuditEvent",
     "Author",
     "AutosaveCopy",
     "ContentVersion",
     "EditingPresence",
+    "FailedLogin",
     "FrontPage",
     "FrontPageSlot",
     "Image",
     "PreviewLink",
     "Revision",
     "Section",
+    "SecurityPolicy",
     "SlugRedirect",
     "TaggedArticle",
     "Topic",
