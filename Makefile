@@ -47,8 +47,17 @@ messages: install-dev
 	$(BIN)/python manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=var --ignore=tests
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
-bench: install-dev
-	$(BIN)/python bench/run.py
+# Needs PostgreSQL and Redis running (bench/settings.py says where) and wrk, which is
+# installed here when we are root. Writes bench/results.md; BENCH_SIZES=1000
+# BENCH_SECONDS=3 make bench for a quick look.
+bench: install
+	@command -v wrk >/dev/null || if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; \
+	else \
+		echo "make bench needs wrk: sudo apt-get install wrk (Debian/Ubuntu), then again."; \
+		exit 1; \
+	fi
+	$(BIN)/python -m bench.run
 
 clean:
 	rm -rf $(VENV) var/static

@@ -1,0 +1,168 @@
+"""The bench's results: one row per measured target, the table, the issue's targets.
+
+Pure functions over ``Row``s; bench/run.py measures and writes the file.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from bench.wrk import WrkResult
+
+__all__ = [
+    "ARTICLE_OFF",
+    "ARTICLE_ON",
+    "HOME",
+    "SCALING_TARGETS",
+    "SEARCH",
+    "TOPIC",
+    "Row",
+    "check_targets",
+    "mark",
+    "markdown_table",
+    "number",
+    "results_markdown",
+]
+
+ARTICLE_OFF = "article, page cache off"
+ARTICLE_ON = "article, page cache on"
+HOME = "home"
+TOPIC = "topic"
+SEARCH = "search"
+# The issue's targets: the article page's ratio to the floor at every size...
+FLOOR_TARGETS = {ARTICLE_OFF: 0.15, ARTICLE_ON: 0.9}
+# ...and the lists' ratio to the floor at the largest size, against the smallest.
+SCALING_TARGETS = (HOME, TOPIC, SEARCH)
+SCALING_MINIMUM = 0.5
+
+
+@dataclass(frozen=True)
+class Row:
+    """A target measured at ``articles`` articles, and the floor measured around it
+    (the mean requests per second of the floor runs just before and just after)."""
+
+    target: str
+    articles: int
+    result: WrkResult
+    floor: float
+
+    @property
+    def ratio(self) -> float:
+        return self.result.requests_per_second / self.floor
+
+
+def number(value: float) -> str:
+    """``100000`` as ``100 000``: the Dutch thousands separator, a space."""
+    return f"{value:,.0f}".replace(",", " ")
+
+
+def show_ratio(value: float) -> str:
+    """Two decimals, three below 0.1: 0.04 and 0.036 are not the same verdict."""
+    return f"{value:.3f}" if value < 0.1 else f"{value:.2f}"
+
+
+def milliseconds(seconds: float) -> str:
+    ms = seconds * 1000
+    return f"{ms:.2f} ms" if ms < 10 else f"{ms:,.0f} ms".replace(",", " ")
+
+
+def markdown_table(rows: Iterable[Row]) -> str:
+    lines = [
+        "| target | articles | req/s | p50 | p99 | floor req/s | ratio |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        cells = [
+            row.target,
+            number(row.articles),
+            number(row.result.requests_per_second),
+            milliseconds(row.result.p50),
+            milliseconds(row.result.p99),
+            number(row.floor),
+            show_ratio(row.ratio),
+        ]
+        lines.append(f"| {' | '.join(cells)} |")
+    return "\n".join(lines)
+
+
+def check_targets(rows: list[Row]) -> list[tuple[bool | None, str]]:
+    """Each of the issue's target lines: met (True), missed (False) or not measured
+    (None), with the figures it was judged on."""
+    by_key = {(row.target, row.articles): row for row in rows}
+    sizes = sorted({row.articles for row in rows})
+    lines: list[tuple[bool | None, str]] = []
+    for target, minimum in FLOOR_TARGETS.items():
+        measured = [by_key[target, n] for n in sizes if (target, n) in by_key]
+        figures = ", ".join(
+            f"{show_ratio(r.ratio)} at {number(r.articles)}" for r in measured
+        )
+        met = all(r.ratio >= minimum for r in measured) if measured else None
+        lines.append((met, f"{target}: ≥ {minimum}× floor ({figures or 'not run'})"))
+    large, small = (
+        (f"{number(sizes[-1])} articles", number(sizes[0]))
+        if len(sizes) > 1
+        else ("the largest size", "the smallest")
+    )
+    for target in SCALING_TARGETS:
+        goal = (
+            f"{target}, page cache off, at {large}: "
+            f"≥ {SCALING_MINIMUM}× its figure at {small}"
+        )
+        before = by_key.get((target, sizes[0])) if sizes else None
+        after = by_key.get((target, sizes[-1])) if sizes else None
+        if len(sizes) < 2 or not (before and after):
+            lines.append((None, f"{goal} (not measured at both sizes)"))
+            continue
+        scale = after.ratio / before.ratio
+        figures = (
+            f"ratio to floor {show_ratio(before.ratio)} → {show_ratio(after.ratio)}; "
+            f"req/s {number(before.result.requests_per_second)} → "
+            f"{number(after.result.requests_per_second)}"
+        )
+        lines.append((scale >= SCALING_MINIMUM, f"{goal}: {scale:.2f} ({figures})"))
+    return lines
+
+
+def mark(met: bool | None) -> str:
+    return {True: "✓", False: "✗", None: "–"}[met]
+
+
+def results_markdown(
+    rows: list[Row],
+    *,
+    date: datetime,
+    facts: list[str],
+    pages: list[str],
+    stopped: str | None = None,
+) -> str:
+    """bench/results.md: how it was measured, the table, the issue's targets, and
+    why the run ``stopped`` early, if it did."""
+    checks = "\n".join(f"- {mark(met)} {line}" for met, line in check_targets(rows))
+    facts_list = "\n".join(f"- {fact}" for fact in facts)
+    pages_list = "\n".join(f"- {page}" for page in pages)
+    failure = (
+        f"\n**The run stopped early**, after the rows below:\n\n```\n{stopped}\n```\n"
+        if stopped
+        else ""
+    )
+    return f"""# Benchmark results
+
+Written by `make bench` (bench/run.py) on {date:%Y-%m-%d %H:%M %Z}.
+
+{facts_list}
+- Floor: `/bench/constant/20480/`, a constant 20 KB page through the same middleware,
+  measured just before and just after each target; "floor req/s" is the mean of those
+  two runs and "ratio" the target's requests per second divided by it.
+
+Pages:
+{pages_list}
+{failure}
+{markdown_table(rows)}
+
+## The issue's targets
+
+{checks}
+
+A page's figure at one size against another is its ratio to the floor, so that a
+change in the machine's load between the two sizes does not count.
+"""

@@ -1,0 +1,105 @@
+"""gunicorn serving the project (bench.settings) as in production, and a plain GET.
+
+A smaller copy of tests/servers.py, so that the bench does not import the tests.
+"""
+
+import http.client
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+__all__ = ["Gunicorn", "get"]
+
+ROOT = Path(__file__).resolve().parent.parent
+GUNICORN = Path(sys.executable).parent / "gunicorn"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def get(port: int, path: str) -> tuple[int, http.client.HTTPMessage, str]:
+    """Status, headers and body of GET ``path`` on 127.0.0.1:``port``."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        return response.status, response.headers, response.read().decode()
+    finally:
+        connection.close()
+
+
+class Gunicorn:
+    """``workers`` sync workers on a free loopback port, with ``env`` added to ours."""
+
+    def __init__(self, *, env: dict[str, str], workers: int = 2, log: Path):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = log
+        self._log_file = open(log, "ab")  # noqa: SIM115 (closed in stop())
+        # gunicorn.conf.py (production) applies, but for where it listens, how many
+        # workers, no access log, and no worker recycling after max_requests: a
+        # worker restarting halfway through a fast page's run would count against
+        # that page only.
+        command = [
+            str(GUNICORN),
+            "newsroom.wsgi",
+            f"--bind=127.0.0.1:{self.port}",
+            f"--workers={workers}",
+            "--worker-class=sync",
+            "--max-requests=0",
+        ]
+        self.process = subprocess.Popen(  # noqa: S603
+            command,
+            cwd=ROOT,
+            env={
+                **os.environ,
+                **env,
+                "DJANGO_SETTINGS_MODULE": "bench.settings",
+                "ACCESS_LOG": "",
+            },
+            stdout=self._log_file,
+            stderr=subprocess.STDOUT,
+        )
+        self._wait_until_up()
+
+    def _wait_until_up(self, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                self.stop()
+                last = self.log.read_text(errors="replace").splitlines()[-5:]
+                raise RuntimeError(
+                    f"gunicorn exited at start; the end of {self.log}:\n"
+                    + "\n".join(last)
+                )
+            try:
+                get(self.port, "/robots.txt")
+                return
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError(
+            f"gunicorn did not answer within {timeout} s: see {self.log}"
+        )
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self._log_file.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
