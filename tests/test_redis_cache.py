@@ -99,7 +99,7 @@ def test_pages_are_served_uncached_while_redis_is_down_and_cached_again_after(
             "BACKEND": "newsroom.cache.TolerantRedisCache",
             "LOCATION": own_redis.url,
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
+        },
     }
     article = make_article(headline="Tijdens de storing", body="<p>Nog leesbaar.</p>")
     url = article.get_absolute_url()
