@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import F, Min, Value
 from django.db.models.functions import Greatest
@@ -30,6 +29,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.module_loading import import_string
 from django.utils.translation import get_language
+
+from newsroom.cache import layered_get, layered_set
 
 logger = logging.getLogger(__name__)
 
@@ -368,13 +369,13 @@ FRAGMENT_SECONDS = 7 * 24 * 3600
 
 def cached_fragment(name: str, parts, render) -> str:
     """``render()``, cached under ``name`` and ``parts`` (versions of what it shows)
-    in the default cache, whatever PAGE_CACHE says."""
+    in the default cache and this process's memory, whatever PAGE_CACHE says."""
     digest = hashlib.sha256(
         repr((RENDER_VERSION, get_language(), *parts)).encode()
     ).hexdigest()[:32]
     key = f"fragment:{name}:{digest}"
-    found = cache.get(key)
+    found = layered_get(key, FRAGMENT_SECONDS)
     if found is None:
         found = render()
-        cache.set(key, found, FRAGMENT_SECONDS)
+        layered_set(key, found, FRAGMENT_SECONDS)
     return found

@@ -166,6 +166,7 @@ def home_articles(front: FrontPage, *, at: datetime | None = None) -> HomeArticl
     wanted = wanted.union(*(q.order_by().values("pk") for q in others), all=True)
     picks = list(
         visible.for_listing()
+        .defer("body")  # cards only
         .prefetch_related(None)
         .filter(pk__in=wanted)
         .annotate(

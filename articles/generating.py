@@ -37,7 +37,7 @@ from datetime import datetime, timedelta
 from functools import cached_property
 from html import escape
 
-from django.db import reset_queries, transaction
+from django.db import connection, reset_queries, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -675,3 +675,11 @@ def finish() -> None:
     # Cached pages and article fragments, and the next scheduled publication.
     with transaction.atomic():
         content_changed(["/"], ["lists"], shared=True)
+    # Fresh statistics: before autovacuum gets to it, PostgreSQL would still plan
+    # for the tables as they were (and pick slow plans for the lists).
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "ANALYZE articles_article, articles_taggedarticle, "
+                "articles_article_authors, articles_article_embeds"
+            )

@@ -53,8 +53,11 @@ RELATED_FILL = 4
 def _page(request, queryset) -> KeysetPage:
     """The requested page of a public list (``queryset``, newest first): page one,
     or the page a ``?voor=`` or ``?na=`` cursor names (articles/paging.py); 404 for
-    a bad cursor. No count, no offset: any page costs the same."""
-    return keyset_page(queryset, request.GET, per_page=settings.ARTICLES_PER_PAGE)
+    a bad cursor. No count, no offset: any page costs the same. Cards never show
+    the body, so it is not loaded."""
+    return keyset_page(
+        queryset.defer("body"), request.GET, per_page=settings.ARTICLES_PER_PAGE
+    )
 
 
 def home(request):
@@ -84,7 +87,7 @@ def home(request):
 
 def article_detail(request, slug):
     """One article. Template: articles/article.html; 410 for withdrawn articles."""
-    article = (
+    found = (
         Article.objects.published()
         .defer("search_vector")
         .select_related("section", "hero")
@@ -95,8 +98,11 @@ def article_detail(request, slug):
             next_change_at=Subquery(CONTENT_VERSION.values("next_change_at")),
         )
         .filter(slug=slug)
-        .first()
+        # The slug is unique: no ordering, so PostgreSQL looks it up by its index
+        # instead of walking the publication-time index for the first match.
+        .order_by()[:1]
     )
+    article = found[0] if found else None
     if article is None:
         withdrawn = Article.objects.filter(
             slug=slug, status=Article.Status.UNPUBLISHED

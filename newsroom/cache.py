@@ -14,7 +14,7 @@ from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["TolerantRedisCache", "report_unavailable"]
+__all__ = ["TolerantRedisCache", "layered_get", "layered_set", "report_unavailable"]
 
 FAILURES = (RedisError, OSError)
 _last_warning: list[float | None] = [None]
@@ -51,3 +51,37 @@ class TolerantRedisCache(RedisCache):
     touch = _soft(RedisCache.touch, False)
     delete = _soft(RedisCache.delete, False)
     delete_many = _soft(RedisCache.delete_many, None)
+
+
+def _local():
+    """This process's cache in front of a shared one ("local" in settings.CACHES);
+    none when the default cache is this process's memory already."""
+    from django.conf import settings
+    from django.core.cache import caches
+
+    if settings.CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+        return None
+    return caches["local"] if "local" in settings.CACHES else None
+
+
+def layered_get(key: str, timeout: int):
+    """From this process's memory, else from the shared cache (then kept locally).
+    Only for values whose key says which version they are: a copy can never be
+    stale, so every process may keep one."""
+    from django.core.cache import cache
+
+    local = _local()
+    found = local.get(key) if local else None
+    if found is None:
+        found = cache.get(key)
+        if found is not None and local:
+            local.set(key, found, timeout)
+    return found
+
+
+def layered_set(key: str, value, timeout: int) -> None:
+    from django.core.cache import cache
+
+    cache.set(key, value, timeout)
+    if local := _local():
+        local.set(key, value, timeout)

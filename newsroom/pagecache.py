@@ -23,7 +23,6 @@ served uncached and a warning is logged (newsroom/cache.py).
 """
 
 from django.conf import settings
-from django.core.cache import cache, caches
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import (
@@ -34,6 +33,7 @@ from django.utils.cache import (
 from django.utils.http import http_date
 
 from articles import caching
+from newsroom.cache import layered_get, layered_set
 
 _SKIPPED_HEADERS = {"set-cookie", "date", "cache-control", "last-modified", "age"}
 
@@ -84,26 +84,12 @@ class PageCacheMiddleware:
         return response
 
     @staticmethod
-    def _local():
-        """This process's cache in front of a shared one (none when the default
-        cache is this process's memory already)."""
-        if settings.CACHES["default"]["BACKEND"].endswith("LocMemCache"):
-            return None
-        return caches["local"] if "local" in settings.CACHES else None
+    def _get(key: str):
+        return layered_get(key, settings.PAGE_CACHE_SECONDS)
 
-    def _get(self, key: str):
-        local = self._local()
-        stored = local.get(key) if local else None
-        if stored is None:
-            stored = cache.get(key)  # None when Redis is down (newsroom/cache.py)
-            if stored is not None and local:
-                local.set(key, stored, settings.PAGE_CACHE_SECONDS)
-        return stored
-
-    def _set(self, key: str, stored) -> None:
-        cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
-        if local := self._local():
-            local.set(key, stored, settings.PAGE_CACHE_SECONDS)
+    @staticmethod
+    def _set(key: str, stored) -> None:
+        layered_set(key, stored, settings.PAGE_CACHE_SECONDS)
 
     @staticmethod
     def _key(request, number: int) -> str:

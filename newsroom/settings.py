@@ -148,12 +148,13 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Each process's own copy of the pages it served last, in front of Redis: a hit then
-# costs the version query alone (newsroom/pagecache.py). About 40 KB a page.
+# Each process's own copy of the pages and fragments it used last, in front of Redis
+# (newsroom/cache.py): a page hit then costs the version query alone. Pages are about
+# 40 KB, fragments less: some 30 MB a process at most.
 CACHES["local"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "pages",
-    "OPTIONS": {"MAX_ENTRIES": 300},
+    "OPTIONS": {"MAX_ENTRIES": 1000},
 }
 
 # The whole-response cache for anonymous readers (newsroom/pagecache.py); off for

@@ -14,6 +14,7 @@ from django.contrib.flatpages.models import FlatPage
 from django.test import Client
 from django.utils import timezone
 from django.utils.http import http_date
+from werkzeug import Response
 
 from articles import caching
 from articles.frontpage import get_front_page, save_front_page
@@ -485,3 +486,44 @@ def test_generated_articles_show_on_a_cached_home_page(client, story):
     generated = Article.objects.published().exclude(pk=story.pk)
     assert not any(a.headline in before for a in generated)
     assert any(a.headline in after for a in generated)
+
+
+def test_http_purge_sends_purge_requests_for_each_url_and_the_keys(
+    httpserver, settings, make_article, admin_user, django_capture_on_commit_callbacks
+):
+    """newsroom.purge.http_purge against a real server standing in for Varnish."""
+    settings.PAGE_CACHE_PURGE = "newsroom.purge.http_purge"
+    settings.PAGE_CACHE_PURGE_URL = httpserver.url_for("/")
+    settings.SITE_URL = "https://nieuws.example.org"
+    seen = []
+
+    def record(request):
+        seen.append(
+            (request.method, request.full_path.rstrip("?"), dict(request.headers))
+        )
+        return Response("purged", status=200 if len(seen) % 2 else 404)
+
+    httpserver.expect_request(re.compile("^/.*"), method="PURGE").respond_with_handler(
+        record
+    )
+    draft = make_article(headline="Te zuiveren", status=Article.Status.DRAFT)
+    with django_capture_on_commit_callbacks(execute=True):
+        transition(draft, Article.Status.PUBLISHED, user=admin_user)
+    paths = {path for method, path, _ in seen if method == "PURGE"}
+    assert {"/", "/feed/", f"/artikel/{draft.slug}/", "/sectie/buitenland/"} <= paths
+    assert all(h["Host"] == "nieuws.example.org" for _, _, h in seen)
+    tagged = [h for _, _, h in seen if "Surrogate-Key" in h]
+    assert tagged and f"article-{draft.pk}" in tagged[0]["Surrogate-Key"].split()
+    assert tagged[0]["Xkey-Purge"] == tagged[0]["Surrogate-Key"]
+
+
+def test_a_purge_hook_that_fails_never_fails_the_change(
+    settings, make_article, admin_user, django_capture_on_commit_callbacks, caplog
+):
+    settings.PAGE_CACHE_PURGE = "newsroom.purge.http_purge"
+    settings.PAGE_CACHE_PURGE_URL = "http://127.0.0.1:9"  # nothing listens
+    draft = make_article(headline="Toch gepubliceerd", status=Article.Status.DRAFT)
+    with django_capture_on_commit_callbacks(execute=True):
+        transition(draft, Article.Status.PUBLISHED, user=admin_user)
+    assert Article.objects.get(pk=draft.pk).status == Article.Status.PUBLISHED
+    assert any("Purging" in r.getMessage() for r in caplog.records)
