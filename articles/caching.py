@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import F, Min, Value
 from django.db.models.functions import Greatest
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
@@ -111,16 +111,30 @@ def _read_version() -> tuple | None:
     from articles.models import ContentVersion
 
     table = connection.ops.quote_name(ContentVersion._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT number, changed_at, next_change_at, shared_number "  # noqa: S608
-            f"FROM {table} WHERE id = 1"
-        )
-        row = cursor.fetchone()
+    sql = (
+        "SELECT number, changed_at, next_change_at, shared_number "  # noqa: S608
+        f"FROM {table} WHERE id = 1"
+    )
+    try:
+        row = _fetch_one(sql)
+    except (InterfaceError, OperationalError):
+        # A kept connection the database has dropped (a restart, a failover): the
+        # first query of a request finds out, so a new connection gets one more try.
+        # Inside a transaction there is nothing to retry.
+        if connection.in_atomic_block:
+            raise
+        connection.close()
+        row = _fetch_one(sql)
     if row is None:
         return None
     number, changed_at, next_change_at, shared = row
     return number, _aware(changed_at), _aware(next_change_at), shared
+
+
+def _fetch_one(sql: str):
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        return cursor.fetchone()
 
 
 def _aware(value):

@@ -119,7 +119,11 @@ TEMPLATES = [
 # SQLite by default so the demo runs anywhere; postgres:// or postgresql:// for
 # production and CI. A relative SQLite path is taken from the project folder.
 DATABASE_URL = env_str("DATABASE_URL") or "sqlite:///var/newsroom.sqlite3"
-_db = dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
+# Connections are kept for a minute. Django's health check before each request's
+# first query would cost every request a round trip; the page cache's version read
+# (articles/caching.py), the first query of every public page, reconnects and
+# retries once instead when the connection has gone (a database restart).
+_db = dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=False)
 if _db["ENGINE"] == "django.db.backends.sqlite3":
     _name = Path(_db["NAME"]) if _db["NAME"] else Path("var/newsroom.sqlite3")
     if _db["NAME"] != ":memory:":

@@ -7,6 +7,7 @@ halfway in test_image_renditions.py and test_import_article.py.)
 import json
 import threading
 
+import psycopg
 import pytest
 from werkzeug import Response
 
@@ -84,3 +85,27 @@ def test_an_article_saves_while_the_provider_is_down_or_slow(
     assert Embed.objects.filter(url=X_URL, articles=article).exists()
     notices = " ".join(str(m) for m in response.context["messages"])
     assert "503" in notices or "0,3 seconden" in notices
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_connection_the_database_dropped_is_replaced_without_an_error(
+    client, settings, make_article
+):
+    """Kept connections are not health-checked before each request; the first query
+    of a public page notices a dropped one, reconnects and goes on."""
+    from django.db import connection
+
+    settings.PAGE_CACHE = True
+    article = make_article(headline="Na de herstart")
+    assert client.get(article.get_absolute_url()).status_code == 200
+    # What a database restart does to a kept connection: the server ends it.
+    pid = connection.connection.info.backend_pid
+    params = connection.get_connection_params()
+    params.pop("cursor_factory", None)
+    params.pop("context", None)
+    with psycopg.connect(**params, autocommit=True) as other:
+        other.execute("SELECT pg_terminate_backend(%s)", [pid])
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    assert "Na de herstart" in response.content.decode()
