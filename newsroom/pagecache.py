@@ -3,8 +3,8 @@ use.
 
 An anonymous GET of a public page is served from the default cache (Redis when
 REDIS_URL is set, with a small copy in each process's memory in front of it, else
-this process's memory) under a key that carries the content
-version (articles/caching.py): any change readers could see moves the version on, in
+this process's memory) under a key that carries the content version
+(articles/caching.py): any change readers could see moves the version on, in
 the database, so every process and server stops serving what it cached before, and a
 page never outlives the next scheduled publication. Cost of a hit: one tiny query
 (the version) and one cache read.
@@ -14,12 +14,13 @@ set, no ``Vary: Cookie`` (the session was not touched), not private or no-store
 (previews), not the admin. Requests carrying a session cookie (editors) always get a
 fresh page, marked private.
 
-Headers, with PAGE_CACHE on: ``ETag`` and ``Last-Modified`` (the version's time) so
-ConditionalGetMiddleware answers 304; ``Cache-Control: public, max-age=0`` (browsers
-revalidate) with ``s-maxage`` and ``stale-while-revalidate`` for a CDN, capped at the
-next scheduled publication. PAGE_CACHE off stores nothing and sets none of these
-(Django's ConditionalGetMiddleware still adds an ETag). If Redis is down, pages are
-served uncached and a warning is logged (newsroom/cache.py).
+Headers, with PAGE_CACHE on: ``ETag`` and ``Last-Modified`` (the version's time),
+with 304 answers (here for hits, by ConditionalGetMiddleware further in for fresh
+pages); ``Cache-Control: public, max-age=0`` (browsers revalidate) with ``s-maxage``
+and ``stale-while-revalidate`` for a CDN, capped at the next scheduled publication.
+PAGE_CACHE off stores nothing and sets none of these (Django's
+ConditionalGetMiddleware still adds an ETag). If Redis is down, pages are served
+uncached and a warning is logged (newsroom/cache.py).
 """
 
 from django.conf import settings
