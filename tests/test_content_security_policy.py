@@ -58,7 +58,7 @@ def test_the_admin_article_form_runs_under_its_policy_without_a_script_violation
     page.fill("#id_username", "chef")
     page.fill("#id_password", "pw-Geheim-9")
     page.click("input[type=submit]")
-    page.locator(".ProseMirror").first.wait_for()  # the editor started
+    page.locator(".ProseMirror >> visible=true").first.wait_for()  # the editor started
     page.wait_for_load_state("load")
     violations = page.evaluate("window.__violations")
     assert not [v for v in violations if v.startswith("script-src")], violations
