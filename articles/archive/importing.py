@@ -32,7 +32,7 @@ from articles.archive.records import (
     topic_records,
 )
 from articles.archive.storing import build, check, save
-from articles.archive.validating import validate
+from articles.archive.validating import LISTS, validate
 from articles.caching import LIST_URLS, SITEMAP_URLS, content_changed
 from articles.models import Author, Image, Section, Topic, TopicAlias
 from embeds.models import Embed, EmbedMedia
@@ -48,14 +48,17 @@ LABELS = {
     "embeds": "ingesloten berichten",
     "users": "gebruikers",
 }
-# kind: (model, natural key, Dutch name of one record)
+# kind: (model, natural key, Dutch name of one record); key and name as validated.
 KINDS = {
-    "sections": (Section, "slug", "sectie"),
-    "authors": (Author, "slug", "auteur"),
-    "topics": (Topic, "slug", "onderwerp"),
-    "images": (Image, "file", "afbeelding"),
-    "embeds": (Embed, "url", "bericht"),
-    "articles": (None, "slug", "artikel"),
+    kind: (model, LISTS[kind][2], LISTS[kind][1])
+    for kind, model in (
+        ("sections", Section),
+        ("authors", Author),
+        ("topics", Topic),
+        ("images", Image),
+        ("embeds", Embed),
+        ("articles", None),
+    )
 }
 
 
