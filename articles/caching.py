@@ -221,9 +221,10 @@ def article_urls(article, *, old_slugs=()) -> tuple[list[str], list[str]]:
         owners.append(article.section)
         keys.append(f"section-{article.section_id}")
     if article.pk:
-        owners += list(article.topics.all()) + list(article.authors.all())
-        keys += [f"topic-{topic.pk}" for topic in article.topics.all()]
-        keys += [f"author-{author.pk}" for author in article.authors.all()]
+        topics, authors = list(article.topics.all()), list(article.authors.all())
+        owners += topics + authors
+        keys += [f"topic-{topic.pk}" for topic in topics]
+        keys += [f"author-{author.pk}" for author in authors]
     for owner in owners:
         base = owner.get_absolute_url()
         paths += [base, f"{base}feed/", f"{base}feed/atom/"]
@@ -240,9 +241,12 @@ def _went_live(since: datetime, now: datetime) -> tuple[list[str], list[str]]:
     from articles.models import Article
 
     urls, keys = [], []
-    went_live = Article.objects.filter(
-        status=Article.Status.PUBLISHED, publish_at__gt=since, publish_at__lte=now
-    ).select_related("section")
+    went_live = (
+        Article.objects.published(at=now)
+        .filter(publish_at__gt=since)
+        .select_related("section")
+        .prefetch_related("topics", "authors")
+    )
     for article in went_live[:100]:
         more_urls, more_keys = article_urls(article)
         urls += more_urls
