@@ -206,8 +206,16 @@ def serve(page_cache: bool) -> Gunicorn:
     connections.close_all()
     flush_redis()
     server = Gunicorn(
-        env={"PAGE_CACHE": "on" if page_cache else "off"},
+        {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
+            "PAGE_CACHE": "on" if page_cache else "off",
+            "ACCESS_LOG": "",
+        },
         log=settings.BENCH_DIR / "gunicorn.log",
+        # No worker recycling (gunicorn.conf.py's max_requests): a worker restarting
+        # halfway through a fast page's run would count against that page only.
+        options=["--max-requests=0"],
     )
     answers = [get(server.port, "/robots.txt")[:2] for _ in range(2)]
     (first, _), (second, headers) = answers

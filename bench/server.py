@@ -1,17 +1,17 @@
-"""gunicorn serving the project (bench.settings) as in production, and a plain GET.
+"""gunicorn serving the project as in production, and a plain GET.
 
-A smaller copy of tests/servers.py, so that the bench does not import the tests.
+The bench (bench.settings) and the tests that need real app servers (tests/servers.py:
+Lighthouse, two servers, a database that is down) start it the same way.
 """
 
 import http.client
-import os
 import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-__all__ = ["Gunicorn", "get"]
+__all__ = ["Gunicorn", "free_port", "get"]
 
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).parent / "gunicorn"
@@ -35,38 +35,36 @@ def get(port: int, path: str) -> tuple[int, http.client.HTTPMessage, str]:
 
 
 class Gunicorn:
-    """``workers`` sync workers on a free loopback port, with ``env`` added to ours."""
+    """``workers`` sync workers (gunicorn.conf.py) serving newsroom.wsgi on a free
+    loopback port, in an environment of exactly ``env`` (SITE_URL defaults to the
+    server's own address); ``options`` are added to gunicorn's command line."""
 
-    def __init__(self, *, env: dict[str, str], workers: int = 2, log: Path):
+    def __init__(self, env: dict[str, str], *, log: Path, workers: int = 2, options=()):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log
+        self.last_headers = None
         self._log_file = open(log, "ab")  # noqa: SIM115 (closed in stop())
-        # gunicorn.conf.py (production) applies, but for where it listens, how many
-        # workers, no access log, and no worker recycling after max_requests: a
-        # worker restarting halfway through a fast page's run would count against
-        # that page only.
         command = [
             str(GUNICORN),
             "newsroom.wsgi",
             f"--bind=127.0.0.1:{self.port}",
             f"--workers={workers}",
-            "--worker-class=sync",
-            "--max-requests=0",
+            *options,
         ]
         self.process = subprocess.Popen(  # noqa: S603
             command,
             cwd=ROOT,
-            env={
-                **os.environ,
-                **env,
-                "DJANGO_SETTINGS_MODULE": "bench.settings",
-                "ACCESS_LOG": "",
-            },
+            env={"SITE_URL": self.url, **env},
             stdout=self._log_file,
             stderr=subprocess.STDOUT,
         )
         self._wait_until_up()
+
+    def get(self, path: str) -> tuple[int, str]:
+        """Status and body of an anonymous GET; its headers in ``last_headers``."""
+        status, self.last_headers, body = get(self.port, path)
+        return status, body
 
     def _wait_until_up(self, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout
