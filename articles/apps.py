@@ -7,9 +7,8 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Artikelen")
 
     def ready(self):
-        from articles import caching
-        from articles.accounts import audit, lockout
+        from articles import audit
+        from articles.caching import signals
 
-        caching.connect_signals()
-        audit.connect_signals()
-        lockout.connect_signals()
+        signals.connect_signals()
+        audit.connect()

@@ -14,7 +14,7 @@ __all__ = ["conflict_message"]
 def conflict_message(article: Article, base: int, current: int):
     """A Dutch explanation (safe HTML) of who saved in between, when, and what they
     changed, with a link to the full comparison."""
-    from articles.revisions import diff_revisions
+    from articles.services.revisions import diff_revisions
 
     revisions = {
         r.version: r

@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Topic, TopicAlias
 from articles.sanitize import sanitize_body
+from articles.services.workflow import check_transition, missing_for_publication
 from articles.slugs import unique_slug
-from articles.workflow import check_transition, missing_for_publication
 
 __all__ = ["ArticleAdminForm", "TopicAliasForm", "topic_choice_field"]
 

@@ -2,7 +2,7 @@
 workflow"). Verslaggever: write and submit own articles. Redacteur: edit any
 article, publish, schedule, withdraw, updates and corrections, the front page.
 Hoofdredactie: everything, including people and sections, the Logboek, unlocking
-logins and the security policy (articles/accounts/)."""
+logins and the security policy (the accounts app)."""
 
 from django.db.models import Q
 
@@ -33,7 +33,7 @@ EDITOR = REPORTER + [
     ("embeds", "change_embed"),
 ]  # fmt: skip
 ROLES = {"Verslaggever": REPORTER, "Redacteur": EDITOR}
-CHIEF_APPS = ["articles", "embeds", "taggit", "auth", "flatpages"]
+CHIEF_APPS = ["articles", "accounts", "embeds", "taggit", "auth", "flatpages"]
 
 
 def ensure_roles(Group, Permission) -> None:  # noqa: N803 (model classes)

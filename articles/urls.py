@@ -1,6 +1,6 @@
 from django.urls import path
 
-from articles import feeds, preview_views, search_views, views
+from articles.public import feeds, previews, views
 
 app_name = "articles"
 urlpatterns = [
@@ -27,6 +27,6 @@ urlpatterns = [
     path(
         "auteur/<str:slug>/feed/atom/", feeds.AuthorAtomFeed(), name="author-feed-atom"
     ),
-    path("zoeken/", search_views.search, name="search"),
-    path("voorbeeld/<str:signed>/", preview_views.preview, name="preview"),
+    path("zoeken/", views.search, name="search"),
+    path("voorbeeld/<str:signed>/", previews.preview, name="preview"),
 ]

@@ -96,9 +96,9 @@ def options_from(environ) -> Options:
 def targets_for(topic) -> list[Target]:
     """The pages measured with the page cache off. (The project's modules are
     imported where they are used: after django.setup().)"""
-    from articles.demo import EXPLAINER_SLUG
-    from articles.generating import RARE_WORD
     from articles.models import Article
+    from demo.content import EXPLAINER_SLUG
+    from demo.generating.articles import RARE_WORD
 
     explainer = Article.objects.get(slug=EXPLAINER_SLUG)
     card = '<article class="card'

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from embeds.canonical import canonicalize, find_url
 from embeds.parsing import (
     find_posts,
     has_signature,
@@ -21,7 +22,6 @@ from embeds.parsing import (
     parse_signature_post,
 )
 from embeds.post import Post, text_post_url
-from embeds.urls import canonicalize, find_url
 
 __all__ = ["Extraction", "extract_posts", "reference_paragraph", "replace_references"]
 

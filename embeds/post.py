@@ -21,7 +21,7 @@ class Media:
 
 @dataclass(frozen=True)
 class Post:
-    """One post. ``url`` is the canonical URL (see embeds.urls.canonicalize).
+    """One post. ``url`` is the canonical URL (see embeds.canonical.canonicalize).
 
     ``text_html`` is already reduced to the card's safe subset (paragraphs, line
     breaks and links: embeds.sanitize.sanitize_post_html); ``text`` is the same as

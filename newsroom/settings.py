@@ -1,4 +1,4 @@
-"""Settings for Redactie, read from the environment (see README.md, "Configuration").
+"""Settings for Redactie, read from the environment (see docs/configuration.md).
 
 Every variable has a development-friendly default except SECRET_KEY, which must be
 set whenever DEBUG is off.
@@ -65,18 +65,20 @@ INSTALLED_APPS = [
     "taggit",
     "django_prose_editor",
     "csp",
-    "axes",  # login throttling (articles/accounts/lockout.py)
-    "django_otp",  # two-factor codes (articles/accounts/twofactor.py)
+    "axes",  # login throttling (accounts/lockout.py)
+    "django_otp",  # two-factor codes (accounts/twofactor.py)
     "django_otp.plugins.otp_totp",
     "articles",
+    "accounts",
     "embeds",
+    "demo",  # demo content and load tests: commands only, no models
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # The page cache (newsroom/pagecache.py) right after the HTTPS redirect: a hit
-    # skips everything below, whose headers it stored with the page.
-    "newsroom.pagecache.PageCacheMiddleware",
+    # The page cache (articles/caching/middleware.py) right after the HTTPS
+    # redirect: a hit skips everything below, whose headers it stored with the page.
+    "articles.caching.middleware.PageCacheMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -86,8 +88,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "articles.accounts.middleware.TwoFactorMiddleware",
-    "articles.accounts.middleware.ActingUserMiddleware",
+    "accounts.middleware.TwoFactorMiddleware",
+    "accounts.middleware.ActingUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "newsroom.csp.CSPMiddleware",
@@ -110,7 +112,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "articles.context_processors.site",
+                "articles.public.context_processors.site",
             ],
         },
     },
@@ -121,7 +123,7 @@ TEMPLATES = [
 DATABASE_URL = env_str("DATABASE_URL") or "sqlite:///var/newsroom.sqlite3"
 # Connections are kept for a minute. Django's health check before each request's
 # first query would cost every request a round trip; the page cache's version read
-# (articles/caching.py), the first query of every public page, reconnects and
+# (articles/caching/version.py), the first query of every public page, reconnects and
 # retries once instead when the connection has gone (a database restart).
 _db = dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=False)
 if _db["ENGINE"] == "django.db.backends.sqlite3":
@@ -142,7 +144,7 @@ if REDIS_URL:
     CACHES = {
         "default": {
             # Django's RedisCache, failing soft: Redis down means uncached pages.
-            "BACKEND": "newsroom.cache.TolerantRedisCache",
+            "BACKEND": "articles.caching.layered.TolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "redactie",
             # A Redis that is down or stuck costs a reader at most this, then the
@@ -153,27 +155,29 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Each process's own copy of the pages and fragments it used last, in front of Redis
-# (newsroom/cache.py): a page hit then costs the version query alone. Pages are about
-# 40 KB, fragments less: some 30 MB a process at most.
+# (articles/caching/layered.py): a page hit then costs the version query alone.
+# Pages are about 40 KB, fragments less: some 30 MB a process at most.
 CACHES["local"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "pages",
     "OPTIONS": {"MAX_ENTRIES": 1000},
 }
 
-# The whole-response cache for anonymous readers (newsroom/pagecache.py); off for
-# benchmarks and debugging. Article bodies are cached per version either way.
+# The whole-response cache for anonymous readers (articles/caching/middleware.py);
+# off for benchmarks and debugging. Article bodies are cached per version either way.
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = 3600  # how long a stored page is kept (it is versioned anyway)
 PAGE_CACHE_CDN_SECONDS = int(env_str("PAGE_CACHE_CDN_SECONDS") or 300)  # s-maxage
 PAGE_CACHE_STALE_SECONDS = 60  # stale-while-revalidate
 PAGE_CACHE_EXCLUDE = ("/admin/", "/media/", "/static/")
-# Called with the URLs and surrogate keys of each change (newsroom/purge.py):
-# newsroom.purge.nothing, or newsroom.purge.http_purge with PAGE_CACHE_PURGE_URL.
-PAGE_CACHE_PURGE = env_str("PAGE_CACHE_PURGE") or "newsroom.purge.nothing"
+# Called with the URLs and surrogate keys of each change (articles/caching/purge.py):
+# articles.caching.purge.nothing, or articles.caching.purge.http_purge with
+# PAGE_CACHE_PURGE_URL. The names from before the move (newsroom.purge.nothing,
+# newsroom.purge.http_purge) still work (purge.LEGACY_HOOKS).
+PAGE_CACHE_PURGE = env_str("PAGE_CACHE_PURGE") or "articles.caching.purge.nothing"
 PAGE_CACHE_PURGE_URL = env_str("PAGE_CACHE_PURGE_URL") or ""
 
-# Accounts (articles/accounts/, README "Accounts"). Logins are throttled by
+# Accounts (accounts/, docs/accounts.md). Logins are throttled by
 # django-axes: 10 failures in a row for one username (from any address) or from one
 # address (for any username) lock further logins; the Hoofdredactie unlocks in the
 # admin, or the lock lifts 24 hours after the last attempt. Axes asks for its backend
@@ -185,13 +189,13 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = 10
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_COOLOFF_TIME = 24  # hours after the last attempt
-# A successful login clears that account's own failures (articles/accounts/lockout.py)
+# A successful login clears that account's own failures (accounts/lockout.py)
 # but not other accounts' failures from the same address.
 AXES_RESET_ON_SUCCESS = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = True  # the Logboek's failed logins and lock-outs
 AXES_ENABLE_ADMIN = False  # ours is in Dutch and records who unlocked
-AXES_LOCKOUT_CALLABLE = "articles.accounts.lockout.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "articles.accounts.lockout.client_ip"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip"
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token"]
 # Proxies in front of the app servers that append to X-Forwarded-For: the client's
 # address is that many entries from the right. 0: REMOTE_ADDR (no proxy).

@@ -5,13 +5,13 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.static import serve
 
-from articles import sitemaps
+from articles.public import sitemaps
 
 urlpatterns = [
-    path("admin/", include("articles.accounts.urls")),  # before the admin's own
+    path("admin/", include("accounts.urls")),  # before the admin's own
     path("admin/", admin.site.urls),
     # The newsroom's own pages (flatpages): one Dutch URL each, no language prefix.
-    path("", include("articles.pages")),
+    path("", include("articles.public.pages")),
     # Outside i18n_patterns: one robots.txt and one set of sitemaps for the site.
     path("robots.txt", sitemaps.robots_txt, name="robots-txt"),
     path("sitemap.xml", sitemaps.index, name="sitemap-index"),

@@ -33,7 +33,8 @@ from articles.archive.records import (
 )
 from articles.archive.storing import build, check, save
 from articles.archive.validating import LISTS, validate
-from articles.caching import LIST_URLS, SITEMAP_URLS, content_changed
+from articles.caching.targets import list_urls, sitemap_urls
+from articles.caching.version import content_changed
 from articles.models import Author, Image, Section, Topic, TopicAlias
 from embeds.models import Embed, EmbedMedia
 
@@ -135,7 +136,7 @@ class _Import:
             paths = [f"/artikel/{slug}/" for _pk, slug in self.written_articles]
             keys = [f"article-{pk}" for pk, _slug in self.written_articles]
             content_changed(
-                [*paths, *LIST_URLS, *SITEMAP_URLS], ["lists", *keys], shared=True
+                [*paths, *list_urls(), *sitemap_urls()], ["lists", *keys], shared=True
             )
         return self.summary
 

@@ -26,7 +26,7 @@ __all__ = [
 FORMAT = "redactie-archive"
 VERSION = 1
 
-# Where a revision snapshot names a record by id (articles.revisions.snapshot).
+# Where a revision snapshot names a record by id (articles.services.revisions.snapshot).
 SNAPSHOT_RELATIONS = {
     "section": "sections",
     "authors": "authors",

@@ -1,6 +1,5 @@
 """The articles app's models, one module per concern."""
 
-from articles.models.accounts import AuditEvent, FailedLogin, SecurityPolicy
 from articles.models.caching import ContentVersion
 from articles.models.core import (
     Article,
@@ -29,19 +28,16 @@ __all__ = [
     "ArticleComment",
     "ArticleNote",
     "ArticleQuerySet",
-    "AuditEvent",
     "Author",
     "AutosaveCopy",
     "ContentVersion",
     "EditingPresence",
-    "FailedLogin",
     "FrontPage",
     "FrontPageSlot",
     "Image",
     "PreviewLink",
     "Revision",
     "Section",
-    "SecurityPolicy",
     "SlugRedirect",
     "TaggedArticle",
     "Topic",

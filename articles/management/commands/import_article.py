@@ -19,9 +19,9 @@ from django.utils.dateparse import parse_datetime
 
 from articles.images.processing import MAX_UPLOAD_BYTES, ImageRefused, clean_upload
 from articles.images.services import delete_image_files, store_upload
-from articles.importing import ArticleTextError, parse_article_text
 from articles.models import Article, Author, Section
-from articles.services import create_article
+from articles.services.articles import create_article
+from articles.text_import import ArticleTextError, parse_article_text
 from embeds.services import archive_post
 
 MAX_FILE_BYTES = 5 * 1024 * 1024

@@ -1,0 +1,14 @@
+"""Caching: what readers are served from memory, and how a change reaches them at
+once on every process, server and CDN.
+
+- ``version``: the content version, moved on inside every writing transaction.
+- ``targets``: the URLs and surrogate keys a change touches, built with ``reverse()``.
+- ``signals``: ORM signals that call ``version.content_changed()``.
+- ``fragments``: parts of pages rendered once per version.
+- ``middleware``: the whole-page cache for anonymous readers, with HTTP validators.
+- ``layered``: the fail-soft Redis cache and the per-process copy in front of it.
+- ``purge``: hooks that tell a CDN what changed.
+
+May use: ``articles.models``, ``embeds.models`` and Django. Nothing here renders a
+page; public views and services call in.
+"""

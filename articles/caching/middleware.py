@@ -1,0 +1,147 @@
+"""The whole-response cache for anonymous readers, and the headers CDNs and browsers
+use.
+
+An anonymous GET of a public page is served from the default cache (Redis when
+REDIS_URL is set, with a small copy in each process's memory in front of it, else
+this process's memory) under a key that carries the content version
+(``version.py``): any change readers could see moves the version on, in
+the database, so every process and server stops serving what it cached before, and a
+page never outlives the next scheduled publication. Cost of a hit: one tiny query
+(the version) and one cache read.
+
+Only responses that are the same for every reader are stored: status 200, no cookie
+set, no ``Vary: Cookie`` (the session was not touched), not private or no-store
+(previews), not the admin. Requests carrying a session cookie (editors) always get a
+fresh page, marked private.
+
+Headers, with PAGE_CACHE on: ``ETag`` and ``Last-Modified`` (the version's time),
+with 304 answers (here for hits, by ConditionalGetMiddleware further in for fresh
+pages); ``Cache-Control: public, max-age=0`` (browsers revalidate) with ``s-maxage``
+and ``stale-while-revalidate`` for a CDN, capped at the next scheduled publication.
+PAGE_CACHE off stores nothing and sets none of these (Django's
+ConditionalGetMiddleware still adds an ETag). If Redis is down, pages are served
+uncached and a warning is logged (``layered.py``).
+"""
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    set_response_etag,
+)
+from django.utils.http import http_date
+
+from articles.caching import version
+from articles.caching.layered import layered_get, layered_set
+
+_SKIPPED_HEADERS = {"set-cookie", "date", "cache-control", "last-modified", "age"}
+
+
+def _never_cached(request) -> bool:
+    return request.path.startswith(settings.PAGE_CACHE_EXCLUDE)
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.PAGE_CACHE or _never_cached(request):
+            return self.get_response(request)
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            response = self.get_response(request)
+            if not response.has_header("Cache-Control"):
+                patch_cache_control(response, private=True, no_cache=True)
+            return response
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+
+        state = version.current()
+        request.shared_number = state.shared  # fragment keys (the navigation)
+        key = self._key(request, state.number)
+        stored = self._get(key)
+        if stored is not None:
+            response = self._rebuild(stored)
+            response["X-Cache"] = "hit"
+            self._with_headers(response, state)
+            # This middleware sits outside ConditionalGetMiddleware: 304s for hits
+            # are answered here.
+            return get_conditional_response(
+                request,
+                etag=response.get("ETag"),
+                last_modified=int(state.changed_at.timestamp()),
+                response=response,
+            )
+
+        response = self.get_response(request)
+        if request.method == "GET" and self._storable(response):
+            set_response_etag(response)
+            self._set(key, self._freeze(response))
+            response["X-Cache"] = "miss"
+        if self._shared(response):
+            self._with_headers(response, state)
+        return response
+
+    @staticmethod
+    def _get(key: str):
+        return layered_get(key, settings.PAGE_CACHE_SECONDS)
+
+    @staticmethod
+    def _set(key: str, stored) -> None:
+        layered_set(key, stored, settings.PAGE_CACHE_SECONDS)
+
+    @staticmethod
+    def _key(request, number: int) -> str:
+        return f"page:{number}:{request.get_host()}:{request.get_full_path()}"
+
+    @staticmethod
+    def _shared(response) -> bool:
+        """The same for every reader: safe for a shared cache."""
+        if response.status_code not in (200, 304) or response.streaming:
+            return False
+        if response.cookies:
+            return False
+        vary = {v.strip().lower() for v in response.get("Vary", "").split(",")}
+        if "cookie" in vary or "*" in vary:
+            return False
+        control = response.get("Cache-Control", "").lower()
+        return not any(w in control for w in ("private", "no-store", "no-cache"))
+
+    def _storable(self, response) -> bool:
+        return response.status_code == 200 and self._shared(response)
+
+    @staticmethod
+    def _freeze(response) -> tuple:
+        headers = [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in _SKIPPED_HEADERS
+        ]
+        return (response.status_code, headers, response.content)
+
+    @staticmethod
+    def _rebuild(stored) -> HttpResponse:
+        status, headers, content = stored
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        return response
+
+    @staticmethod
+    def _with_headers(response, state: version.State):
+        """Validators and the CDN's lifetime, never beyond the next scheduled
+        publication."""
+        if not PageCacheMiddleware._shared(response):
+            return response
+        response["Last-Modified"] = http_date(state.changed_at.timestamp())
+        lifetime = settings.PAGE_CACHE_CDN_SECONDS
+        if state.next_change_at is not None:
+            until = (state.next_change_at - timezone.now()).total_seconds()
+            lifetime = max(0, min(lifetime, int(until)))
+        stale = settings.PAGE_CACHE_STALE_SECONDS if lifetime else 0
+        response["Cache-Control"] = (
+            f"public, max-age=0, s-maxage={lifetime}, stale-while-revalidate={stale}"
+        )
+        return response

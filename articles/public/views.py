@@ -1,0 +1,341 @@
+"""The readers' site. Every list and page goes through Article.objects.published()."""
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.db.models import (
+    Count,
+    Exists,
+    OuterRef,
+    Q,
+    Subquery,
+    prefetch_related_objects,
+)
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from articles.caching import version
+from articles.caching.fragments import cached_fragment
+from articles.models import (
+    Article,
+    Author,
+    ContentVersion,
+    Section,
+    SlugRedirect,
+    TaggedArticle,
+    Topic,
+    TopicAlias,
+)
+from articles.public.paging import NUMBER_PARAMETER, KeysetPage, keyset_page
+from articles.public.rendering import render_body
+from articles.public.search import MAX_QUERY_LENGTH, search_articles
+from articles.public.structured_data import (
+    absolute,
+    article_data,
+    breadcrumbs,
+    home_data,
+    json_ld,
+    local_iso,
+)
+from articles.services.frontpage import current_front_page, home_articles
+from embeds.rendering import load_config, render_card
+
+CONTENT_VERSION = ContentVersion.objects.filter(pk=1)
+# What the article page reads of an article, loaded up front (public page, previews).
+ARTICLE_PAGE_PREFETCH = ("authors", "topics", "embeds__media", "notes")
+# "Lees ook": all editors' picks (at most RELATED_PICKS), then articles sharing
+# topics until the block holds RELATED_FILL.
+RELATED_PICKS = 6
+RELATED_FILL = 4
+
+
+def _page(request, queryset) -> KeysetPage:
+    """The requested page of a public list (``queryset``, newest first): page one,
+    or the page a ``?voor=`` or ``?na=`` cursor names (articles/paging.py); 404 for
+    a bad cursor. No count, no offset: any page costs the same. Cards never show
+    the body, so it is not loaded."""
+    return keyset_page(
+        queryset.defer("body"), request.GET, per_page=settings.ARTICLES_PER_PAGE
+    )
+
+
+def home(request):
+    """The breaking banner, then (on page one) the lead and the editors' top
+    stories, then the latest articles. Template: articles/home.html; context:
+    banner, lead, top_stories, articles, page, structured_data (the newsroom).
+    """
+    banner, lead, top_stories, rest = home_articles(current_front_page())
+    page = _page(request, rest.prefetch_related(None))
+    first = page.is_first
+    shown = [lead, *top_stories] if first and lead else []
+    # One query each for the authors and topics of every card on the page.
+    prefetch_related_objects([*shown, *page.object_list], "authors", "topics")
+    return render(
+        request,
+        "articles/home.html",
+        {
+            "banner": banner,
+            "lead": lead if first else None,
+            "top_stories": top_stories if first else [],
+            "articles": page.object_list,
+            "page": page,
+            "structured_data": json_ld(home_data()),
+        },
+    )
+
+
+def article_detail(request, slug):
+    """One article. Template: articles/article.html; 410 for withdrawn articles."""
+    found = (
+        Article.objects.published()
+        .defer("search_vector")
+        .select_related("section", "hero")
+        # The content version, for the fragments' keys, in the same query.
+        .annotate(
+            content_number=Subquery(CONTENT_VERSION.values("number")),
+            shared_number=Subquery(CONTENT_VERSION.values("shared_number")),
+            next_change_at=Subquery(CONTENT_VERSION.values("next_change_at")),
+        )
+        .filter(slug=slug)
+        # The slug is unique: no ordering, so PostgreSQL looks it up by its index
+        # instead of walking the publication-time index for the first match.
+        .order_by()[:1]
+    )
+    article = found[0] if found else None
+    if article is None:
+        withdrawn = Article.objects.filter(
+            slug=slug, status=Article.Status.UNPUBLISHED
+        ).exists()
+        if withdrawn:
+            return render(request, "articles/gone.html", status=410)
+        moved = (
+            # Only to a visible article: a hidden one's new slug must not leak.
+            SlugRedirect.objects.filter(
+                old_slug=slug, article__in=Article.objects.published()
+            )
+            .values_list("article__slug", flat=True)
+            .first()
+        )
+        if moved:
+            return redirect("articles:article", slug=moved, permanent=True)
+        raise Http404(_("Dit artikel bestaat niet."))
+    return article_response(request, article)
+
+
+def article_response(request, article: Article, *, preview: bool = False):
+    """articles/article.html for ``article`` (public page and previews).
+
+    What depends on the article alone (head tags and JSON-LD, the story with its
+    posts, byline, notes and topics: templates articles/parts/) is rendered once per
+    version: the key holds the article's own times and status and the shared number
+    that moves when an author, topic, section, image, post or note changes. The
+    "Lees ook" block, which any publication may change, is rendered once per content
+    version. The version comes with the article's row (article_detail); when a
+    scheduled publication has passed, ``version.current()`` moves it on first. Warm,
+    the page costs that one query.
+    """
+    number = getattr(article, "content_number", None)
+    shared = getattr(article, "shared_number", None)
+    due = getattr(article, "next_change_at", None)
+    if number is None or (due is not None and due <= timezone.now()):
+        state = version.current()
+        number, shared = state.number, state.shared
+    request.shared_number = shared  # the navigation's sections (context processor)
+    key = (
+        article.pk,
+        article.modified_at,
+        article.updated_at,
+        article.publish_at,
+        article.status,
+        shared,
+    )
+
+    def render_parts():
+        prefetch_related_objects([article], *ARTICLE_PAGE_PREFETCH)
+        context = article_context(article)
+        return {
+            "head": render_to_string("articles/parts/head.html", context, request),
+            "story": render_to_string("articles/parts/story.html", context, request),
+            "topic_ids": [topic.pk for topic in article.topics.all()],
+        }
+
+    parts = cached_fragment("article", key, render_parts)
+    related = cached_fragment(
+        "related",
+        (article.pk, number, parts["topic_ids"]),
+        lambda: render_to_string(
+            "articles/parts/related.html",
+            {"related": related_articles(article, parts["topic_ids"])},
+        ),
+    )
+    context = {
+        "article": article,
+        # Rendered from our templates above (autoescaped), kept as rendered.
+        "head": mark_safe(parts["head"]),  # noqa: S308
+        "story": mark_safe(parts["story"]),  # noqa: S308
+        "related": mark_safe(related),  # noqa: S308
+        "preview": preview,
+    }
+    return render(request, "articles/article.html", context)
+
+
+def related_articles(article: Article, topic_ids: list[int]) -> list[Article]:
+    """The "Lees ook" block: the editors' picks, then published articles sharing
+    topics (``topic_ids``) with ``article`` until it holds RELATED_FILL; within
+    each, most shared topics first, then newest. Never ``article`` itself. One
+    query, however many topics or candidates.
+    """
+    picks = Article.related.through.objects.filter(from_article_id=article.pk)
+    # The candidates as one list of ids: an OR of the picks and a join on topics
+    # would have PostgreSQL read every article.
+    sharing = TaggedArticle.objects.filter(tag__in=topic_ids)
+    candidate_ids = (
+        picks.order_by()
+        .values("to_article_id")
+        .union(sharing.order_by().values("content_object_id"), all=True)
+    )
+    candidates = (
+        Article.objects.published()
+        .filter(pk__in=candidate_ids)
+        .exclude(pk=article.pk)
+        .annotate(
+            picked=Exists(picks.filter(to_article_id=OuterRef("pk"))),
+            shared=Count("topics", filter=Q(topics__in=topic_ids), distinct=True),
+        )
+        .select_related("section")
+        .order_by("-picked", "-shared", "-publish_at", "-pk")
+    )
+    chosen = []
+    for item in candidates[: max(RELATED_PICKS, RELATED_FILL)]:
+        if item.picked or len(chosen) < RELATED_FILL:
+            chosen.append(item)
+    return chosen
+
+
+def article_context(article: Article) -> dict:
+    """The context of articles/parts/ for ``article``: article, body,
+    embed_providers, structured_data, canonical_url and the Open Graph dates.
+    Prefetch ARTICLE_PAGE_PREFETCH first.
+    """
+    embeds = list(article.embeds.all())
+    return {
+        "article": article,
+        "body": rendered_body(article, embeds),
+        "embed_providers": load_config(embed.provider for embed in embeds),
+        "structured_data": json_ld(article_data(article))
+        + json_ld(breadcrumbs(article)),
+        "canonical_url": absolute(article.get_absolute_url()),
+        "published_time": local_iso(article.publish_at),
+        "modified_time": local_iso(article.shown_update_time or article.publish_at),
+    }
+
+
+def rendered_body(article: Article, embeds: list) -> SafeString:
+    """The article's body with its posts as cards, rendered once per version: the
+    cache key holds the body itself and the state of every post and its media
+    (``embeds__media`` prefetched)."""
+    versions = [
+        (
+            embed.pk,
+            embed.state,
+            embed.updated_at,
+            [(m.pk, m.image.name, m.alt, m.width, m.height) for m in embed.media.all()],
+        )
+        for embed in embeds
+    ]
+
+    def render():
+        cards = {embed.url: render_card(embed) for embed in embeds}
+        return str(render_body(article.body, cards=cards))
+
+    # render_body's own output (sanitized body, cards built with format_html).
+    html = cached_fragment("body", (article.body, versions), render)
+    return mark_safe(html)  # noqa: S308
+
+
+def section_detail(request, slug):
+    """A section's articles. Template: articles/section.html."""
+    section = get_object_or_404(Section, slug=slug)
+    page = _page(
+        request, Article.objects.published().filter(section=section).for_listing()
+    )
+    return render(
+        request,
+        "articles/section.html",
+        {"section": section, "page": page, "current_section": section.slug},
+    )
+
+
+def topic_detail(request, slug):
+    """A topic's description, aliases and articles; an alias redirects here.
+
+    Template: articles/topic.html.
+    """
+    topic = Topic.objects.filter(slug=slug).prefetch_related("aliases").first()
+    if topic is None:
+        alias = TopicAlias.objects.select_related("topic").filter(slug=slug).first()
+        if alias is None:
+            alias = (
+                TopicAlias.objects.select_related("topic")
+                .filter(slug__iexact=slug)
+                .first()
+            )
+        if alias is None:
+            topic = get_object_or_404(Topic, slug__iexact=slug)
+        else:
+            topic = alias.topic
+        return redirect(topic, permanent=True)
+    page = _page(
+        request, Article.objects.published().filter(topics=topic).for_listing()
+    )
+    return render(request, "articles/topic.html", {"topic": topic, "page": page})
+
+
+def author_detail(request, slug):
+    """An author's bio and archive. Template: articles/author.html."""
+    author = get_object_or_404(Author, slug=slug)
+    page = _page(
+        request, Article.objects.published().filter(authors=author).for_listing()
+    )
+    return render(request, "articles/author.html", {"author": author, "page": page})
+
+
+# -- search, /zoeken/?q=: never indexed, whatever was typed ---------------------
+
+
+def _numbered_page(request: HttpRequest, articles) -> Page:
+    """Page ``?pagina=N`` of the results; 404 for a page that does not exist. The
+    count runs over the matches only (the stored vector's index finds them)."""
+    paginator = Paginator(articles, settings.ARTICLES_PER_PAGE)
+    try:
+        return paginator.page(request.GET.get(NUMBER_PARAMETER) or 1)
+    except (EmptyPage, PageNotAnInteger):
+        raise Http404(_("Deze pagina bestaat niet.")) from None
+
+
+@require_safe
+def search(request: HttpRequest) -> HttpResponse:
+    """Published articles matching ``?q=``, a page at a time (``?pagina=N``).
+
+    Template: articles/search.html; context: query (normalised, "" when nothing was
+    asked), page (None without a query), hits (the page's articles with highlighted
+    headline and lede) and max_length.
+    """
+    results = search_articles(request.GET.get("q", ""))
+    page = _numbered_page(request, results.articles) if results.query else None
+    response = render(
+        request,
+        "articles/search.html",
+        {
+            "query": results.query,
+            "page": page,
+            "hits": results.hits(page.object_list) if page else [],
+            "max_length": MAX_QUERY_LENGTH,
+        },
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -1,0 +1,106 @@
+"""Shareable previews: signed, expiring, revocable links to an article's current text.
+
+A link's row holds a random token; its URL carries that token signed with
+``django.core.signing`` (salted), so a tampered URL is refused before any database
+lookup. The row decides the rest: unknown, revoked or expired links are refused too.
+"""
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from articles.models import Article, PreviewLink
+
+__all__ = [
+    "DEFAULT_HOURS",
+    "PreviewRefused",
+    "create_preview_link",
+    "preview_url",
+    "resolve_preview",
+    "revoke_preview_link",
+]
+
+DEFAULT_HOURS = 48
+SALT = "articles.services.previews"
+
+
+class PreviewRefused(Exception):
+    """A preview link that shows nothing; ``reason`` says why, for the 403 page."""
+
+    INVALID = "invalid"  # the signature does not match: mistyped or tampered
+    UNKNOWN = "unknown"  # signed by us, but no such link (any more)
+    REVOKED = "revoked"
+    EXPIRED = "expired"
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _signer() -> signing.Signer:
+    return signing.Signer(salt=SALT)
+
+
+def create_preview_link(
+    article: Article, *, user, hours: int = DEFAULT_HOURS
+) -> PreviewLink:
+    """A new link to ``article``, valid for ``hours`` from now, made by ``user``."""
+    now = timezone.now()
+    return PreviewLink.objects.create(
+        article=article,
+        token=secrets.token_urlsafe(32),
+        created_by=user,
+        created_at=now,
+        expires_at=now + timedelta(hours=hours),
+    )
+
+
+def preview_url(link: PreviewLink) -> str:
+    """The link's path, ``/voorbeeld/<signed token>/``; prefix ``SITE_URL`` to share.
+
+    Always the Dutch site's path, whatever language the caller has active.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        return reverse(
+            "articles:preview", kwargs={"signed": _signer().sign(link.token)}
+        )
+
+
+def resolve_preview(signed: str) -> PreviewLink:
+    """The valid link (with its article and section loaded) that ``signed`` names.
+
+    Raises ``PreviewRefused`` for a bad signature (without touching the database),
+    an unknown token, a revoked link or an expired one.
+    """
+    try:
+        token = _signer().unsign(signed)
+    except signing.BadSignature:
+        raise PreviewRefused(PreviewRefused.INVALID) from None
+    link = (
+        PreviewLink.objects.select_related("article__section", "article__hero")
+        .filter(token=token)
+        .first()
+    )
+    if link is None:
+        raise PreviewRefused(PreviewRefused.UNKNOWN)
+    if link.revoked_at is not None:
+        raise PreviewRefused(PreviewRefused.REVOKED)
+    if not link.is_valid(at=timezone.now()):
+        raise PreviewRefused(PreviewRefused.EXPIRED)
+    return link
+
+
+def revoke_preview_link(link: PreviewLink, *, user) -> PreviewLink:
+    """Stop ``link`` from working at once. Revoking twice keeps the first time.
+
+    ``user`` is who revoked it; the row has no field for that, so the admin records
+    it in its own history (LogEntry).
+    """
+    if link.revoked_at is None:
+        link.revoked_at = timezone.now()
+        link.save(update_fields=["revoked_at"])
+    return link

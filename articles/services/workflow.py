@@ -1,0 +1,139 @@
+"""The editorial workflow: who may do what to an article, and status changes.
+
+Checked on the server for every path (admin form, actions, forged requests, commands):
+hiding a button is never the protection.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from articles.models import Article, Transition
+
+__all__ = [
+    "ALLOWED_TRANSITIONS",
+    "can_edit",
+    "can_publish",
+    "check_transition",
+    "missing_for_publication",
+    "record_transition",
+    "transition",
+]
+
+S = Article.Status
+# (from, to): which permission it needs. "change": whoever may edit the article.
+ALLOWED_TRANSITIONS = {
+    (S.DRAFT, S.REVIEW): "change",
+    (S.REVIEW, S.DRAFT): "publish",  # sent back to the author, with a reason
+    (S.DRAFT, S.PUBLISHED): "publish",
+    (S.REVIEW, S.PUBLISHED): "publish",
+    (S.PUBLISHED, S.UNPUBLISHED): "publish",
+    (S.UNPUBLISHED, S.DRAFT): "publish",
+    (S.UNPUBLISHED, S.PUBLISHED): "publish",
+}
+PUBLIC_STATES = {S.PUBLISHED, S.UNPUBLISHED}
+
+
+def can_publish(user) -> bool:
+    return user.has_perm("articles.publish_article")
+
+
+def is_own(user, article: Article) -> bool:
+    if article.created_by_id == user.pk:
+        return True
+    return bool(article.pk) and article.authors.filter(user=user).exists()
+
+
+def can_edit(user, article: Article | None) -> bool:
+    """Editors edit any article; reporters only their own drafts."""
+    if not user.has_perm("articles.change_article"):
+        return False
+    if article is None or user.has_perm("articles.edit_any_article"):
+        return True
+    return article.status == S.DRAFT and is_own(user, article)
+
+
+def missing_for_publication(article: Article, *, authors=None) -> list[str]:
+    """The Dutch names of what an article needs before it can be published."""
+    missing = []
+    if not (article.headline or "").strip():
+        missing.append(_("kop"))
+    if not (article.lede or "").strip():
+        missing.append(_("intro"))
+    if not article.section_id:
+        missing.append(_("sectie"))
+    if article.hero_id and not (article.hero.alt or "").strip():
+        missing.append(_("alt-tekst van de hoofdafbeelding"))
+    if authors is None:
+        authors = list(article.authors.all()) if article.pk else []
+    if not authors:
+        missing.append(_("auteur"))
+    return missing
+
+
+def check_transition(user, article: Article, old: str, new: str, *, reason: str = ""):
+    """Raise PermissionDenied or ValidationError when ``user`` may not move
+    ``article`` from ``old`` to ``new``; a reschedule or no change passes."""
+    if old == new:
+        if new in PUBLIC_STATES and not can_publish(user):
+            raise PermissionDenied(
+                _("Alleen redacteuren wijzigen gepubliceerde artikelen.")
+            )
+        return
+    needed = ALLOWED_TRANSITIONS.get((old, new))
+    if needed is None:
+        raise ValidationError(
+            _("Van “%(old)s” naar “%(new)s” kan niet rechtstreeks.")
+            % {"old": S(old).label, "new": S(new).label}
+        )
+    if needed == "publish" and not can_publish(user):
+        raise PermissionDenied(_("Alleen redacteuren mogen dit doen."))
+    if needed == "change" and not can_edit(user, article):
+        raise PermissionDenied(_("Je mag dit artikel niet bewerken."))
+    if (old, new) == (S.REVIEW, S.DRAFT) and not reason.strip():
+        raise ValidationError(
+            _(
+                "Schrijf bij het terugsturen waarom, zodat de auteur weet wat er "
+                "moet gebeuren."
+            )
+        )
+
+
+def record_transition(
+    article: Article, old: str, *, user, reason: str = "", rescheduled: bool = False
+) -> None:
+    """Write the audit record of a status change (or a new publish time) just saved."""
+    if old != article.status or (article.status == S.PUBLISHED and rescheduled):
+        Transition.objects.create(
+            article=article,
+            from_status=old,
+            to_status=article.status,
+            publish_at=article.publish_at,
+            actor=user,
+            reason=reason,
+        )
+
+
+@transaction.atomic
+def transition(article: Article, new: str, *, user, reason: str = "", publish_at=None):
+    """Move ``article`` to status ``new`` (a service for actions and commands)."""
+    from articles.services.articles import save_article
+
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    old = article.status
+    check_transition(user, article, old, new, reason=reason)
+    if new == S.PUBLISHED:
+        missing = missing_for_publication(article)
+        if missing:
+            raise ValidationError(
+                _("Publiceren kan nog niet; dit ontbreekt: %(missing)s.")
+                % {"missing": ", ".join(missing)}
+            )
+    article.status = new
+    rescheduled = new == S.PUBLISHED and (publish_at or article.publish_at is None)
+    if rescheduled:
+        article.publish_at = publish_at or timezone.now()
+    save_article(article, new_version=True)
+    record_transition(article, old, user=user, reason=reason, rescheduled=rescheduled)
+    return article
