@@ -1,6 +1,7 @@
-"""The bench's results: one row per measured target, the table, the issue's targets.
+"""The bench's results: one row per measured target, the table, the issue's targets,
+and docs/performance.md built from bench/results.md.
 
-Pure functions over ``Row``s; bench/run.py measures and writes the file.
+Pure functions over ``Row``s and text; bench/run.py measures and writes the files.
 """
 
 from collections.abc import Iterable
@@ -21,6 +22,7 @@ __all__ = [
     "mark",
     "markdown_table",
     "number",
+    "performance_markdown",
     "results_markdown",
 ]
 
@@ -166,3 +168,15 @@ Pages:
 A page's figure at one size against another is its ratio to the floor, so that a
 change in the machine's load between the two sizes does not count.
 """
+
+
+def performance_markdown(intro: str, results: str) -> str:
+    """docs/performance.md: the hand-written ``intro`` (bench/performance_intro.md),
+    then ``results`` (bench/results.md) with each heading one level down, so that the
+    intro's title stays the page's only top-level heading. (Lines inside a fenced
+    block, such as the message of a run that stopped early, are left alone.)"""
+    lines, fenced = [], False
+    for line in results.strip().splitlines():
+        fenced ^= line.startswith("```")
+        lines.append("#" + line if line.startswith("#") and not fenced else line)
+    return intro.rstrip() + "\n\n" + "\n".join(lines) + "\n"

@@ -10,7 +10,8 @@ Run: make bench (or python -m bench.run). Environment:
 BENCH_SIZES (article counts, default 1000,100000), BENCH_SECONDS (per measurement,
 default 10), BENCH_WARMUP (seconds of load before a URL's first measurement, default
 2), BENCH_DATABASE_URL (dropped and created anew!) and BENCH_REDIS_URL (emptied), see
-bench/settings.py. Writes bench/results.md.
+bench/settings.py. Writes bench/results.md, then docs/performance.md from it
+(bench/docs.py).
 """
 
 import os
@@ -32,6 +33,7 @@ from django.db import connection, connections
 from django.utils.html import escape
 
 from bench.data import busiest_topic, flush_redis, grow_to, reset_database, say
+from bench.docs import RESULTS, write_performance_page
 from bench.report import (
     ARTICLE_OFF,
     ARTICLE_ON,
@@ -48,7 +50,6 @@ from bench.report import (
 from bench.server import Gunicorn, get
 from bench.wrk import WrkResult, run_wrk, wrk_command
 
-RESULTS = Path(__file__).resolve().parent / "results.md"
 FLOOR_SIZE = 20 * 1024
 FLOOR_PATH = f"/bench/constant/{FLOOR_SIZE}/"
 SEARCH_COUNT = re.compile(r"(\d+) resultaten? voor")
@@ -323,7 +324,7 @@ def main() -> None:
     print()
     for met, line in check_targets(rows):
         print(mark(met), line)
-    say(f"Written to {RESULTS}")
+    say(f"Written to {RESULTS} and {write_performance_page()}")
     if stopped:
         raise SystemExit(f"The bench stopped early: {stopped}")
 
