@@ -1,7 +1,7 @@
 """gunicorn's settings for Redactie, read from the project folder automatically.
 
-Production: `gunicorn newsroom.wsgi` (see README, "Production"). Command-line options
-win over these (make demo and the benchmarks pass their own --bind and --workers).
+Production: `gunicorn newsroom.wsgi` (see docs/operations.md, "Production").
+Command-line options win over these (make demo and the benchmarks pass their own --bind and --workers).
 """
 
 import multiprocessing

@@ -1,4 +1,5 @@
-"""One safe HTTP GET, for oEmbed answers and media copies (DESIGN.md, rule 4).
+"""One safe HTTP GET, for oEmbed answers and media copies (docs/architecture.md: no
+network at render time).
 
 What a fetch guarantees:
 

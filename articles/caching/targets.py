@@ -31,9 +31,8 @@ SITEMAP_PARTS = ("artikelen", "secties", "onderwerpen", "auteurs")
 _LISTS = ("articles:home", "articles:feed", "articles:feed-atom")
 # A section, topic or author: its page and its two feeds.
 _OWNER_ROUTES = {
-    "section": ("articles:section", "articles:section-feed", "articles:section-feed-atom"),
-    "topic": ("articles:topic", "articles:topic-feed", "articles:topic-feed-atom"),
-    "author": ("articles:author", "articles:author-feed", "articles:author-feed-atom"),
+    kind: (f"articles:{kind}", f"articles:{kind}-feed", f"articles:{kind}-feed-atom")
+    for kind in ("section", "topic", "author")
 }
 
 

@@ -2,7 +2,8 @@
 two of them, and restoring one as a new version.
 
 ``snapshot`` and ``diff_revisions`` only read; ``create_revision`` and
-``restore_revision`` write and are called from ``articles.services.articles`` and the admin.
+``restore_revision`` write and are called from ``articles.services.articles`` and
+the admin.
 """
 
 import difflib

@@ -2,7 +2,7 @@
 
 Every article with its history and what it refers to, as JSON (articles/archive):
 UTF-8, keys sorted, so the same data gives the same file. The media files are not in
-it; back up MEDIA_ROOT as well (README, "Backups and recovery").
+it; back up MEDIA_ROOT as well (docs/operations.md, "Backups and recovery").
 """
 
 import os

@@ -53,7 +53,8 @@ class Command(BaseCommand):
             self.stderr.write(
                 f"let op: {len(summary.missing_files)} bestand(en) uit het archief "
                 f"ontbreken in de mediamap, bijvoorbeeld {summary.missing_files[0]}. "
-                "Zet de back-up van MEDIA_ROOT terug (README: Backups and recovery).",
+                "Zet de back-up van MEDIA_ROOT terug "
+                "(docs/operations.md: Backups and recovery).",
                 style_func=lambda text: text,
             )
 
