@@ -1,7 +1,8 @@
 """gunicorn's settings for Redactie, read from the project folder automatically.
 
 Production: `gunicorn newsroom.wsgi` (see docs/operations.md, "Production").
-Command-line options win over these (make demo and the benchmarks pass their own --bind and --workers).
+Command-line options win over these (make demo and the benchmarks pass their own
+--bind and --workers).
 """
 
 import multiprocessing

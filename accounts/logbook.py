@@ -21,6 +21,7 @@ from accounts.models import AuditEvent
 
 __all__ = ["KINDS", "Entry", "Page", "Source", "page", "register"]
 
+
 @dataclass(frozen=True)
 class Entry:
     at: datetime

@@ -1,8 +1,8 @@
 """Content-Security-Policy (django-csp): strict on the public site, where pages carry
 no inline script or style. In the admin the one inline script, the rich-text
 editor's module import map, carries a per-request nonce (``articles.admin.media``),
-so scripts stay strict there too; inline styles are allowed in the admin only, because the editor and
-the autocomplete widgets set style attributes."""
+so scripts stay strict there too; inline styles are allowed in the admin only,
+because the editor and the autocomplete widgets set style attributes."""
 
 from csp.constants import NONCE
 from csp.middleware import CSPMiddleware as BaseCSPMiddleware
@@ -21,4 +21,3 @@ class CSPMiddleware(BaseCSPMiddleware):
                 "script-src": [NONCE],
             }
         return parts
-

@@ -212,4 +212,3 @@ class ArticleAdmin(
     @admin.display(description=_("auteurs"))
     def byline(self, article):
         return ", ".join(author.name for author in article.authors.all())
-

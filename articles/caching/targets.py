@@ -63,9 +63,7 @@ def sitemap_urls(*, parts: bool = False) -> list[str]:
 
 def owner_urls(kind: str, slug: str) -> list[str]:
     """A section's, topic's or author's page and feeds, in every language."""
-    return [
-        url for name in _OWNER_ROUTES[kind] for url in _everywhere(name, slug=slug)
-    ]
+    return [url for name in _OWNER_ROUTES[kind] for url in _everywhere(name, slug=slug)]
 
 
 def article_urls(article, *, old_slugs=()) -> tuple[list[str], list[str]]:

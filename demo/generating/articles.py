@@ -317,7 +317,8 @@ def _embed_spec(rng: random.Random, moment: datetime, now: datetime) -> dict:
         url = f"https://{instance}/@{account}/{post_id}"
         fields |= {"author_handle": f"@{account}@{instance}"}
         fields["author_url"] = f"https://{instance}/@{account}"
-    assert canonicalize(url) == (provider, url, post_id), url  # as embeds.canonical has it
+    # As embeds.canonical spells it.
+    assert canonicalize(url) == (provider, url, post_id), url
     state = rng.choices(list(Embed.State), [92, 3, 5])[0]
     checked = min(now, moment + timedelta(days=rng.uniform(1, 400)))
     return {
