@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from articles import fields as article_fields
 from articles.models import Article, Topic, TopicAlias
 from articles.sanitize import sanitize_body
 from articles.services.workflow import check_transition, missing_for_publication
@@ -37,11 +38,7 @@ def topic_choice_field(db_field, admin_site, *, can_add: bool):
 class ArticleAdminForm(forms.ModelForm):
     class Meta:
         model = Article
-        fields = [
-            "kicker", "headline", "slug", "kind", "lede", "hero", "body", "section",
-            "authors", "topics", "related", "status", "publish_at", "updated_at",
-            "language", "seo_title", "seo_description",
-        ]  # fmt: skip
+        fields = list(article_fields.FORM)
 
     # Set by ArticleAdmin.get_form: the person saving (permissions, conflicts).
     user = None

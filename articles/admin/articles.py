@@ -9,6 +9,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from articles import fields
 from articles.admin.media import NonceMediaMixin
 from articles.admin.notes import ArticleNoteInline, NotesAdminMixin
 from articles.admin.previews import PreviewAdminMixin
@@ -34,6 +35,9 @@ class MissingEmbedsFilter(admin.SimpleListFilter):
         if self.value() == "verdwenen":
             return queryset.filter(embeds__in=Embed.objects.missing()).distinct()
         return queryset
+
+
+_SECTIONS = fields.FORM_SECTIONS
 
 
 @admin.register(Article)
@@ -76,33 +80,17 @@ class ArticleAdmin(
         "created_at",
         "modified_at",
     ]
+    # The edit form's sections (articles.fields), with what the admin adds to each.
     fieldsets = [
-        (
-            None,
-            {
-                "fields": [
-                    "kicker",
-                    "headline",
-                    "slug",
-                    "kind",
-                    "lede",
-                    "hero",
-                    "body",
-                    "add_post",
-                    "embed_cards",
-                ]  # fmt: skip
-            },
-        ),
-        (_("Rubricering"), {"fields": ["section", "authors", "topics", "related"]}),
+        (None, {"fields": [*_SECTIONS["content"], "add_post", "embed_cards"]}),
+        (_("Rubricering"), {"fields": list(_SECTIONS["classification"])}),
         (
             _("Publicatie"),
             {
                 "fields": [
-                    "status",
+                    _SECTIONS["publication"][0],  # the status, then why it changed
                     "transition_reason",
-                    "publish_at",
-                    "updated_at",
-                    "language",
+                    *_SECTIONS["publication"][1:],
                     "first_published_at",
                     "version",
                     "base_version",
@@ -113,7 +101,7 @@ class ArticleAdmin(
         ),
         (
             _("Zoekmachines"),
-            {"fields": ["seo_title", "seo_description"], "classes": ["collapse"]},
+            {"fields": list(_SECTIONS["search_engines"]), "classes": ["collapse"]},
         ),
     ]
 

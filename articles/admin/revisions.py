@@ -17,13 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from articles.models import Article, Revision
-from articles.services.revisions import (
-    RESTORED_FIELDS,
-    FieldDiff,
-    create_revision,
-    diff_revisions,
-    restore_revision,
-)
+from articles.services.restore import RESTORED_FIELDS, restore_revision
+from articles.services.revisions import FieldDiff, create_revision, diff_revisions
 
 __all__ = ["RevisionAdminMixin", "render_diff"]
 

@@ -26,6 +26,15 @@ class TopicAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("aliases")
 
+    def get_search_results(self, request, queryset, search_term):
+        """Also the topic the term names exactly (``Topic.objects.resolve``): "is k"
+        finds ISKP through its alias IS-K, as its page and feeds do."""
+        results, duplicates = super().get_search_results(request, queryset, search_term)
+        named = queryset.resolve(search_term).topic if search_term else None
+        if named is not None:
+            results = results | queryset.filter(pk=named.pk)
+        return results, duplicates
+
     @admin.display(description=_("aliassen"))
     def alias_list(self, topic):
         return ", ".join(alias.name for alias in topic.aliases.all())

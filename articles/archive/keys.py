@@ -27,8 +27,10 @@ FORMAT = "redactie-archive"
 VERSION = 1
 
 # Where a revision snapshot names a record by id (articles.services.revisions.snapshot).
+# Every reference of articles.fields but the posts, which are named by URL.
 SNAPSHOT_RELATIONS = {
     "section": "sections",
+    "hero": "images",
     "authors": "authors",
     "topics": "topics",
     "related": "articles",

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
 
+from articles import fields
 from articles.archive.keys import Keys, snapshot_out, time_out
 from articles.models import (
     Article,
@@ -42,13 +43,9 @@ __all__ = [
     "user_records",
 ]
 
-ARTICLE_TEXT = (
-    "slug", "headline", "kicker", "kind", "lede", "body", "language", "status",
-    "seo_title", "seo_description", "version",
-)  # fmt: skip
-ARTICLE_TIMES = (
-    "publish_at", "first_published_at", "updated_at", "created_at", "modified_at",
-)  # fmt: skip
+# An article's own values (articles.fields); its references are written by name.
+ARTICLE_TEXT = (*fields.TEXT, "version")
+ARTICLE_TIMES = (*fields.TIMES, *fields.BOOKKEEPING_TIMES)
 EMBED_FIELDS = (
     "url", "provider", "post_id", "author_name", "author_handle", "author_url",
     "title", "text_html", "text", "language", "published_has_time", "platform_ref",

@@ -11,6 +11,7 @@ from datetime import datetime
 from operator import itemgetter
 from pathlib import PurePosixPath
 
+from articles import fields
 from articles.archive.keys import FORMAT, VERSION, ArchiveError, time_out
 from articles.archive.records import child_order
 from articles.sanitize import sanitize_body
@@ -216,14 +217,13 @@ TRANSITION = {
     "actor": USERNAME, "reason": text, "at": time,
 }  # fmt: skip
 REDIRECT = {"old_slug": text, "created_at": time}
+# An article's fields as articles.fields declares them, then its histories.
 ARTICLE = {
-    "slug": text, "headline": text, "kicker": text, "kind": text, "lede": text,
-    "body": body, "language": text, "status": text, "seo_title": text,
-    "seo_description": text, "version": integer, "publish_at": optional(time),
-    "first_published_at": optional(time), "updated_at": optional(time),
-    "created_at": time, "modified_at": time, "section": text, "hero": optional(path),
-    "created_by": USERNAME, "authors": keys, "topics": keys, "related": keys,
-    "embeds": keys,
+    **dict.fromkeys(fields.TEXT, text), "body": body, "version": integer,
+    **dict.fromkeys(fields.TIMES, optional(time)),
+    "first_published_at": optional(time), "created_at": time, "modified_at": time,
+    "section": text, "hero": optional(path), "created_by": USERNAME,
+    **dict.fromkeys(fields.LISTS, keys),
     "notes": history("notes", NOTE, "update of correctie"),
     "comments": history("comments", COMMENT, "interne notitie"),
     "revisions": history("revisions", REVISION, "revisie", "version"),

@@ -3,12 +3,15 @@
 ``Article.objects.published()`` is the one definition of what a reader may see.
 """
 
+from typing import NamedTuple
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
@@ -76,7 +79,36 @@ class Author(models.Model):
         return reverse("articles:author", kwargs={"slug": self.slug})
 
 
+class Resolved(NamedTuple):
+    """What a topic value names: the topic (or None) and whether the value was its
+    own slug (serve it) or another name for it (redirect to its URL)."""
+
+    topic: "Topic | None"
+    canonical: bool
+
+
 class TopicQuerySet(models.QuerySet):
+    def resolve(self, value: str) -> Resolved:
+        """The topic ``value`` names, as pages, feeds and the admin look it up.
+
+        A topic's own slug answers directly (``canonical``). Its name, any alias (by
+        name or slug) and any case or spelling variant that slugifies to one of
+        those find it too, but are not its address: callers redirect (301). Anything
+        else finds nothing. One query for a slug, two otherwise.
+        """
+        value = (value or "").strip()
+        if not value:
+            return Resolved(None, False)
+        topic = self.filter(slug=value).first()
+        if topic is not None:
+            return Resolved(topic, True)
+        found = Q(name__iexact=value) | Q(slug__iexact=value)
+        found |= Q(aliases__name__iexact=value) | Q(aliases__slug__iexact=value)
+        slug = slugify(value, allow_unicode=True)
+        if slug and slug != value:
+            found |= Q(slug__iexact=slug) | Q(aliases__slug__iexact=slug)
+        return Resolved(self.filter(found).distinct().first(), False)
+
     def matching(self, name: str):
         """Topics whose name, slug or an alias equals ``name`` (in any case)."""
         return self.filter(

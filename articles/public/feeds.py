@@ -291,11 +291,10 @@ class TopicFeed(SiteFeed):
             return redirect(self.url_name, slug=moved.topic.slug, permanent=True)
 
     def get_object(self, request, slug):
-        topic = Topic.objects.filter(slug=slug).first()
+        topic, canonical = Topic.objects.resolve(slug)
         if topic is None:
-            topic = Topic.objects.matching(slug).first()
-            if topic is None:
-                raise Topic.DoesNotExist(slug)
+            raise Topic.DoesNotExist(slug)
+        if not canonical:
             raise _TopicMoved(topic)
         return topic
 

@@ -28,7 +28,6 @@ from articles.models import (
     SlugRedirect,
     TaggedArticle,
     Topic,
-    TopicAlias,
 )
 from articles.public.paging import NUMBER_PARAMETER, KeysetPage, keyset_page
 from articles.public.rendering import render_body
@@ -271,23 +270,15 @@ def section_detail(request, slug):
 
 
 def topic_detail(request, slug):
-    """A topic's description, aliases and articles; an alias redirects here.
+    """A topic's description, aliases and articles; its name, an alias or another
+    spelling redirects here (``Topic.objects.resolve``).
 
     Template: articles/topic.html.
     """
-    topic = Topic.objects.filter(slug=slug).prefetch_related("aliases").first()
+    topic, canonical = Topic.objects.prefetch_related("aliases").resolve(slug)
     if topic is None:
-        alias = TopicAlias.objects.select_related("topic").filter(slug=slug).first()
-        if alias is None:
-            alias = (
-                TopicAlias.objects.select_related("topic")
-                .filter(slug__iexact=slug)
-                .first()
-            )
-        if alias is None:
-            topic = get_object_or_404(Topic, slug__iexact=slug)
-        else:
-            topic = alias.topic
+        raise Http404(_("Dit onderwerp bestaat niet."))
+    if not canonical:
         return redirect(topic, permanent=True)
     page = _page(
         request, Article.objects.published().filter(topics=topic).for_listing()

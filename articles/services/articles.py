@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from articles import fields
 from articles.models import Article, Author, Section, SlugRedirect, Topic
 from articles.sanitize import sanitize_body
 from articles.services.revisions import create_revision
@@ -54,7 +55,7 @@ def prepare_for_save(article: Article) -> Article:
     article.body = sanitize_body(article.body)
     # Composed (NFC): an accent typed as a combining mark (as macOS pastes it) is the
     # same letter for search and comparison as one typed composed.
-    for name in ("headline", "lede", "kicker", "seo_title", "seo_description"):
+    for name in fields.PLAIN_TEXT:
         setattr(article, name, unicodedata.normalize("NFC", getattr(article, name)))
     article.slug = unique_slug(
         Article, article.slug or article.headline, exclude_pk=article.pk

@@ -1,9 +1,8 @@
-"""Revisions: a full snapshot of an article at every save, word-level diffs between
-two of them, and restoring one as a new version.
+"""Revisions: a full snapshot of an article at every save and word-level diffs
+between two of them (``restore.py`` puts one back as a new version).
 
-``snapshot`` and ``diff_revisions`` only read; ``create_revision`` and
-``restore_revision`` write and are called from ``articles.services.articles`` and
-the admin.
+``snapshot`` and ``diff_revisions`` only read; ``create_revision`` writes and is
+called by ``articles.services.articles`` at every save.
 """
 
 import difflib
@@ -11,84 +10,66 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from django.conf import settings
-from django.db import transaction
 from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.timezone import localtime
-from django.utils.translation import gettext as _
 
-from articles.models import Article, Author, Revision, Section, Topic
+from articles import fields
+from articles.models import Article, Author, Revision, Topic
 from embeds.models import Embed
 
 __all__ = [
     "FieldDiff",
-    "RESTORED_FIELDS",
     "create_revision",
     "diff_revisions",
-    "restore_revision",
+    "snapshot_of",
     "snapshot",
 ]
 
-TEXT_FIELDS = (
-    "kicker", "headline", "slug", "kind", "lede", "body", "language", "status",
-    "seo_title", "seo_description",
-)  # fmt: skip
-TIME_FIELDS = ("publish_at", "updated_at")
-# What a restore writes back. Status and publication times stay as they are: putting
-# them back would publish or withdraw without the publish permission and the
-# workflow's audit trail. The slug stays too, so a published URL keeps working.
-RESTORED_FIELDS = (
-    "kicker", "headline", "kind", "lede", "body", "language", "seo_title",
-    "seo_description",
-)  # fmt: skip
-# The order in which a diff lists changed fields: the order of the edit form.
-DIFF_ORDER = (
-    "kicker", "headline", "slug", "kind", "lede", "body", "section", "authors",
-    "topics", "related", "embeds", "status", "publish_at", "updated_at", "language",
-    "seo_title", "seo_description",
-)  # fmt: skip
-LIST_FIELDS = {"authors", "topics", "related", "embeds"}
 PARAGRAPH = "\n"
 
 
 def snapshot(article: Article) -> dict:
-    """Everything an editor can change on ``article``, as JSON-serialisable data.
+    """Everything an editor can change on ``article`` (``articles.fields.EDITABLE``),
+    as JSON-serialisable data.
 
     Relations are stored as ids with names, so a diff still reads well after a
     topic or author was renamed or deleted.
     """
-    data = {name: getattr(article, name) for name in TEXT_FIELDS}
-    for name in TIME_FIELDS:
+    # Asked of the database, never of a prefetch cache: the admin loads the article
+    # with its authors before the form sets new ones.
+    return snapshot_of(
+        article,
+        authors=Author.objects.filter(articles=article).values_list("pk", "name"),
+        topics=Topic.objects.filter(
+            tagged_articles__content_object=article
+        ).values_list("pk", "name"),
+        related=Article.objects.filter(related_from=article)
+        .order_by("headline", "pk")
+        .values_list("pk", "headline"),
+        embeds=Embed.objects.filter(articles=article)
+        .order_by("url")
+        .values_list("url", flat=True),
+    )
+
+
+def snapshot_of(article: Article, *, authors, topics, related, embeds) -> dict:
+    """The snapshot of ``article`` with its lists given as ``(pk, name)`` pairs
+    (``embeds``: URLs), for callers that know them already (the generator)."""
+    data = {name: getattr(article, name) for name in fields.TEXT}
+    for name in fields.TIMES:
         value = getattr(article, name)
         data[name] = value.isoformat() if value else None
     data["version"] = article.version
     data["section"] = {"id": article.section_id, "name": article.section.name}
-    # Asked of the database, never of a prefetch cache: the admin loads the article
-    # with its authors before the form sets new ones.
-    data["authors"] = [
-        {"id": pk, "name": name}
-        for pk, name in Author.objects.filter(articles=article).values_list(
-            "pk", "name"
-        )
-    ]
-    data["topics"] = [
-        {"id": pk, "name": name}
-        for pk, name in Topic.objects.filter(
-            tagged_articles__content_object=article
-        ).values_list("pk", "name")
-    ]
-    data["related"] = [
-        {"id": pk, "name": headline}
-        for pk, headline in Article.objects.filter(related_from=article)
-        .order_by("headline", "pk")
-        .values_list("pk", "headline")
-    ]
-    data["embeds"] = list(
-        Embed.objects.filter(articles=article)
-        .order_by("url")
-        .values_list("url", flat=True)
+    data["hero"] = (
+        {"id": article.hero_id, "name": str(article.hero)} if article.hero_id else None
     )
+    for name, pairs in (("authors", authors), ("topics", topics), ("related", related)):
+        data[name] = [{"id": pk, "name": label} for pk, label in pairs]
+    data["embeds"] = list(embeds)
+    assert set(data) == {*fields.EDITABLE, "version"}, "see articles.fields"
     return data
 
 
@@ -223,9 +204,9 @@ def _display(name: str, value) -> str:
         return ""
     if name == "body":
         return html_text(value)
-    if name == "section":
+    if name in fields.ONE_OF:
         return value.get("name", "")
-    if name in TIME_FIELDS:
+    if name in fields.TIMES:
         moment = parse_datetime(value)
         return date_format(localtime(moment), "DATETIME_FORMAT") if moment else value
     choices = {
@@ -245,9 +226,9 @@ def _label(name: str) -> str:
 def diff_revisions(old: Revision, new: Revision) -> list[FieldDiff]:
     """The fields that differ between two revisions, in the order of the edit form."""
     diffs = []
-    for name in DIFF_ORDER:
+    for name in fields.EDITABLE:
         before, after = old.snapshot.get(name), new.snapshot.get(name)
-        if name in LIST_FIELDS:
+        if name in fields.LISTS:
             chunks = _list_diff(before or [], after or [])
             if chunks:
                 diffs.append(FieldDiff(name, _label(name), chunks, is_list=True))
@@ -256,57 +237,3 @@ def diff_revisions(old: Revision, new: Revision) -> list[FieldDiff]:
         if _tokens(before) != _tokens(after):
             diffs.append(FieldDiff(name, _label(name), word_diff(before, after)))
     return diffs
-
-
-def _existing(model, items: list[dict], what: str, notices: list[str]) -> list:
-    """The records of ``items`` that still exist; a notice for each that does not."""
-    found = model.objects.in_bulk([item["id"] for item in items])
-    for item in items:
-        if item["id"] not in found:
-            notices.append(
-                _("%(what)s “%(name)s” bestaat niet meer en is overgeslagen.")
-                % {"what": what, "name": item.get("name", item["id"])}
-            )
-    return [found[item["id"]] for item in items if item["id"] in found]
-
-
-@transaction.atomic
-def restore_revision(
-    revision: Revision, *, user, notices: list[str] | None = None
-) -> Article:
-    """Put ``revision``'s content back on its article, saved as a new version with
-    a new revision. Status, publication times and slug are kept (``RESTORED_FIELDS``
-    says what comes back). Sections, authors, topics and related articles that no
-    longer exist are skipped; a notice for each is appended to ``notices``.
-    """
-    # services imports this module to record revisions; import it when needed.
-    from articles.services.articles import save_article
-
-    notices = [] if notices is None else notices
-    data = revision.snapshot
-    article = Article.objects.select_for_update().get(pk=revision.article_id)
-    for name in RESTORED_FIELDS:
-        if name in data:
-            setattr(article, name, data[name])
-    if data.get("section"):
-        sections = _existing(Section, [data["section"]], _("Sectie"), notices)
-        if sections:
-            article.section = sections[0]
-    if "authors" in data:
-        authors = _existing(Author, data["authors"], _("Auteur"), notices)
-        # An article always has a byline: with none of the old authors left, the
-        # current ones stay.
-        if authors:
-            article.authors.set(authors)
-    if "topics" in data:
-        article.topics.set(_existing(Topic, data["topics"], _("Onderwerp"), notices))
-    if "related" in data:
-        related = _existing(Article, data["related"], _("Artikel"), notices)
-        article.related.set([other for other in related if other.pk != article.pk])
-    notices += save_article(
-        article,
-        new_version=True,
-        user=user,
-        comment=_("Hersteld van versie %(version)s") % {"version": revision.version},
-    )
-    return article
