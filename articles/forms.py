@@ -106,11 +106,7 @@ class ArticleAdminForm(forms.ModelForm):
             cleaned["slug"] = unique_slug(
                 Article, cleaned.get("slug") or headline, exclude_pk=self.instance.pk
             )
-        stored = (
-            Article.objects.filter(pk=self.instance.pk).values("updated_at").first()
-            if self.instance.pk
-            else None
-        )
+        stored = self.instance.stored()
         if (
             stored
             and stored["updated_at"]
@@ -175,11 +171,8 @@ class ArticleAdminForm(forms.ModelForm):
         if not self.instance.pk:
             return
         base = cleaned.get("base_version")
-        current = (
-            Article.objects.filter(pk=self.instance.pk)
-            .values_list("version", flat=True)
-            .first()
-        )
+        stored = self.instance.stored()
+        current = stored["version"] if stored else None
         if base is None or current is None or base == current:
             return
         from articles.conflicts import conflict_message

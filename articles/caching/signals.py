@@ -50,9 +50,8 @@ def _remember_article(sender, instance, raw=False, **kwargs):
     if raw or instance.pk is None:
         instance._cache_before = None
         return
-    instance._cache_before = (
-        sender.objects.filter(pk=instance.pk).values_list("status", "slug").first()
-    )
+    stored = instance.stored()
+    instance._cache_before = (stored["status"], stored["slug"]) if stored else None
 
 
 def _article_saved(sender, instance, raw=False, **kwargs):

@@ -366,8 +366,36 @@ class Article(models.Model):
     def __str__(self):
         return self.headline
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.__dict__.pop("_stored_row", None)
+
     def get_absolute_url(self):
         return reverse("articles:article", kwargs={"slug": self.slug})
+
+    def refresh_from_db(self, *args, **kwargs):
+        self.__dict__.pop("_stored_row", None)
+        super().refresh_from_db(*args, **kwargs)
+
+    # What a save compares with the row it replaces (see ``stored``).
+    STORED = ("status", "slug", "version", "updated_at")
+
+    def stored(self) -> dict | None:
+        """This article's row as the database holds it before this save: ``STORED``
+        values, or None for a new article. Read once per save, however many ask
+        (the edit form's conflict check, the save service's old-URL redirect, the
+        cache signals); ``save()`` forgets it, so the next save reads afresh."""
+        if self.pk is None:
+            return None
+        if "_stored_row" not in self.__dict__:
+            self._stored_row = (
+                type(self)
+                .objects.filter(pk=self.pk)
+                .order_by()
+                .values(*self.STORED)
+                .first()
+            )
+        return self._stored_row
 
     def is_visible(self, *, at=None) -> bool:
         """The same rule as ``Article.objects.published()``, for one loaded article."""

@@ -109,7 +109,8 @@ def _keep_old_url(article: Article) -> None:
     SlugRedirect.objects.filter(old_slug=article.slug).delete()  # the slug lives again
     if article.pk is None:
         return
-    old = Article.objects.filter(pk=article.pk).values_list("slug", flat=True).first()
+    stored = article.stored()
+    old = stored["slug"] if stored else None
     if old and old != article.slug:
         SlugRedirect.objects.update_or_create(
             old_slug=old, defaults={"article": article}
