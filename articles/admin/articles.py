@@ -1,24 +1,28 @@
 """The article admin: the edit form, the list, and (in ``get_urls``) every extra view
 an article has. Declarative; writes go through services."""
 
+from functools import partial
+
 from django.contrib import admin, messages
 from django.db.models import Prefetch
+from django.urls import path
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 
 from articles import fields
-from articles.admin.media import NonceMediaMixin
-from articles.admin.notes import ArticleNoteInline, NotesAdminMixin
-from articles.admin.previews import PreviewAdminMixin
-from articles.admin.revisions import RevisionAdminMixin
-from articles.admin.workflow import ArticleCommentInline, WorkflowAdminMixin
+from articles.admin import notes, previews, revisions, workflow
+from articles.admin.media import with_nonce
+from articles.admin.notes import ArticleNoteInline
+from articles.admin.workflow import ArticleCommentInline
 from articles.forms import ArticleAdminForm, topic_choice_field
-from articles.models import Article, AutosaveCopy, Topic
+from articles.models import Article, ArticleComment, ArticleNote, AutosaveCopy, Topic
 from articles.services.articles import save_article
-from articles.services.workflow import record_transition
+from articles.services.revisions import create_revision
+from articles.services.workflow import can_edit, can_publish, record_transition
 from embeds.body import reference_urls
 from embeds.models import Embed
 from embeds.rendering import render_card
@@ -41,15 +45,9 @@ _SECTIONS = fields.FORM_SECTIONS
 
 
 @admin.register(Article)
-class ArticleAdmin(
-    NonceMediaMixin,
-    RevisionAdminMixin,
-    NotesAdminMixin,
-    WorkflowAdminMixin,
-    PreviewAdminMixin,
-    admin.ModelAdmin,
-):
+class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
+    actions = [workflow.publish_now, workflow.withdraw]
     list_display = [
         "headline",
         "status_label",
@@ -75,6 +73,7 @@ class ArticleAdmin(
     readonly_fields = [
         "embed_cards",
         "status_history",
+        "preview_links",
         "first_published_at",
         "version",
         "created_at",
@@ -108,6 +107,93 @@ class ArticleAdmin(
     class Media:
         css = {"all": ["css/embeds.css"]}
         js = ["js/admin-paste.js", "js/admin-article.js"]
+
+    # Shown in the change form; each module says what it shows.
+    status_history = workflow.status_history
+    preview_links = previews.preview_links
+
+    def get_urls(self):
+        """Every extra view an article has, in one place, before the admin's own.
+        Each view takes this admin first; POST-only ones refuse anything else."""
+
+        def view(function, *, post_only=False):
+            bound = partial(function, self)
+            return self.admin_site.admin_view(
+                require_POST(bound) if post_only else bound
+            )
+
+        name = f"{self.opts.app_label}_{self.opts.model_name}"
+        return [
+            path("autosave/", view(workflow.autosave_view), name=f"{name}_autosave"),
+            path(
+                "<int:pk>/aanwezig/",
+                view(workflow.presence_view),
+                name=f"{name}_presence",
+            ),
+            path(
+                "<path:object_id>/voorbeeldlink/",
+                view(previews.create_view, post_only=True),
+                name=f"{name}_preview_create",
+            ),
+            path(
+                "<path:object_id>/voorbeeldlink/<int:link_pk>/intrekken/",
+                view(previews.revoke_view, post_only=True),
+                name=f"{name}_preview_revoke",
+            ),
+            path(
+                "<path:object_id>/versies/",
+                view(revisions.revisions_view),
+                name=f"{name}_revisions",
+            ),
+            path(
+                "<path:object_id>/versies/<int:old>/<int:new>/",
+                view(revisions.diff_view),
+                name=f"{name}_revision_diff",
+            ),
+            path(
+                "<path:object_id>/versies/<int:version>/herstellen/",
+                view(revisions.restore_view, post_only=True),
+                name=f"{name}_revision_restore",
+            ),
+            *super().get_urls(),
+        ]
+
+    # -- who may do what (articles.services.workflow decides) -------------------
+
+    def has_publish_permission(self, request):
+        return can_publish(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or can_edit(request.user, obj))
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "status":
+            choices = workflow.status_choices(request.user)
+            if choices is not None:
+                kwargs["choices"] = choices
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    # -- the change form -----------------------------------------------------------
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.user = request.user
+        form.recovered = workflow.recovered_copy(request, obj)
+        return form
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        workflow.refuse_forged_publication(request)
+        extra_context = dict(extra_context or {})
+        if object_id and request.method == "GET":
+            extra_context["autosave_notice"] = workflow.autosave_notice(
+                request, object_id
+            )
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        context["media"] = with_nonce(context["media"], request)
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def get_queryset(self, request):
         return (
@@ -183,6 +269,19 @@ class ArticleAdmin(
         ).delete()
         for notice in notices:
             messages.warning(request, notice)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is ArticleComment:
+            workflow.save_comments(request, formset)
+        elif formset.model is ArticleNote:
+            notes.save_notes(request, form, formset)
+        else:
+            super().save_formset(request, form, formset, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # save_model recorded the revision before the form set the relations.
+        create_revision(form.instance, user=request.user)
 
     def view_on_site(self, obj):
         return obj.get_absolute_url() if obj.is_visible() else None

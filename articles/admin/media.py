@@ -4,14 +4,10 @@ nonce to it, so scripts stay strict in the admin too."""
 
 from js_asset.media import Media
 
-__all__ = ["NonceMediaMixin"]
+__all__ = ["with_nonce"]
 
 
-class NonceMediaMixin:
-    """For a ModelAdmin whose form renders inline script (an import map): the
-    change form's media carry the request's CSP nonce, which then also goes into
-    the Content-Security-Policy header."""
-
-    def render_change_form(self, request, context, *args, **kwargs):
-        context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
-        return super().render_change_form(request, context, *args, **kwargs)
+def with_nonce(media, request) -> Media:
+    """``media`` whose inline script carries the request's CSP nonce, which then also
+    goes into the Content-Security-Policy header."""
+    return Media.from_media(media, nonce=request.csp_nonce)

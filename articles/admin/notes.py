@@ -1,4 +1,5 @@
-"""Updates and corrections in the article admin: an inline, and the rule on save."""
+"""Updates and corrections in the article admin: an inline, and the rule on save
+(``save_notes``, called by ``ArticleAdmin.save_formset``)."""
 
 from django import forms
 from django.contrib import admin
@@ -7,7 +8,7 @@ from django.db import models
 from articles.models import ArticleNote
 from articles.services.notes import mark_substantive_change
 
-__all__ = ["ArticleNoteInline", "NotesAdminMixin"]
+__all__ = ["ArticleNoteInline", "save_notes"]
 
 
 class ArticleNoteInline(admin.TabularInline):
@@ -19,18 +20,13 @@ class ArticleNoteInline(admin.TabularInline):
     }
 
 
-class NotesAdminMixin:
-    """For an article admin with ``ArticleNoteInline``: new notes are signed by the
-    editor who saves them, and a saved note counts as a substantive change (the same
-    rule as ``articles.services.notes.add_note``)."""
-
-    def save_formset(self, request, form, formset, change):
-        if formset.model is not ArticleNote:
-            return super().save_formset(request, form, formset, change)
-        for note_form in formset.extra_forms:
-            if note_form.has_changed():
-                note_form.instance.author = request.user
-        super().save_formset(request, form, formset, change)
-        saved = [*formset.new_objects, *(note for note, _ in formset.changed_objects)]
-        if saved:
-            mark_substantive_change(form.instance, at=max(note.at for note in saved))
+def save_notes(request, form, formset) -> None:
+    """New notes are signed by the editor who saves them, and a saved note counts as
+    a substantive change (the same rule as ``articles.services.notes.add_note``)."""
+    for note_form in formset.extra_forms:
+        if note_form.has_changed():
+            note_form.instance.author = request.user
+    formset.save()
+    saved = [*formset.new_objects, *(note for note, _ in formset.changed_objects)]
+    if saved:
+        mark_substantive_change(form.instance, at=max(note.at for note in saved))

@@ -1,5 +1,8 @@
 """The workflow in the article admin: roles enforced on the server, status changes
-recorded, internal notes, autosave recovery and a light "also open by" notice."""
+recorded, internal notes, autosave recovery and a light "also open by" notice.
+
+Functions that ``ArticleAdmin`` calls from its own hooks and lists in its
+``get_urls`` and ``actions``; views take the model admin as first argument."""
 
 import json
 from datetime import timedelta
@@ -8,7 +11,6 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404
-from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
@@ -17,7 +19,21 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, ArticleComment, AutosaveCopy, EditingPresence
-from articles.services.workflow import PUBLIC_STATES, can_edit, can_publish, transition
+from articles.services.workflow import PUBLIC_STATES, can_publish, transition
+
+__all__ = [
+    "ArticleCommentInline",
+    "autosave_notice",
+    "autosave_view",
+    "presence_view",
+    "publish_now",
+    "recovered_copy",
+    "refuse_forged_publication",
+    "save_comments",
+    "status_choices",
+    "status_history",
+    "withdraw",
+]
 
 PRESENCE_WINDOW = timedelta(seconds=90)
 # Fields an autosave may hold; files and the CSRF token never.
@@ -39,186 +55,156 @@ class ArticleCommentInline(admin.StackedInline):
         return False
 
 
-class WorkflowAdminMixin:
-    """For ArticleAdmin: who may change what, enforced however the request comes."""
+def _bulk(request, queryset, status, done):
+    moved, refused = 0, []
+    for article in queryset:
+        try:
+            transition(article, status, user=request.user)
+            moved += 1
+        except (PermissionDenied, ValidationError) as error:
+            message = getattr(error, "messages", None) or [str(error)]
+            refused.append(f"{article}: {' '.join(message)}")
+    if moved:
+        messages.success(request, done % {"count": moved})
+    for line in refused:
+        messages.warning(request, line)
 
-    actions = ["publish_now", "withdraw"]
 
-    def has_publish_permission(self, request):
-        return can_publish(request.user)
+@admin.action(description=_("Nu publiceren"), permissions=["publish"])
+def publish_now(model_admin, request, queryset):
+    _bulk(request, queryset, Article.Status.PUBLISHED,
+          gettext("%(count)d artikel(en) gepubliceerd."))  # fmt: skip
 
-    def _bulk(self, request, queryset, status, done):
-        moved, refused = 0, []
-        for article in queryset:
-            try:
-                transition(article, status, user=request.user)
-                moved += 1
-            except (PermissionDenied, ValidationError) as error:
-                message = getattr(error, "messages", None) or [str(error)]
-                refused.append(f"{article}: {' '.join(message)}")
-        if moved:
-            messages.success(request, done % {"count": moved})
-        for line in refused:
-            messages.warning(request, line)
 
-    @admin.action(description=_("Nu publiceren"), permissions=["publish"])
-    def publish_now(self, request, queryset):
-        self._bulk(request, queryset, Article.Status.PUBLISHED,
-                   gettext("%(count)d artikel(en) gepubliceerd."))  # fmt: skip
+@admin.action(description=_("Terugtrekken"), permissions=["publish"])
+def withdraw(model_admin, request, queryset):
+    _bulk(request, queryset, Article.Status.UNPUBLISHED,
+          gettext("%(count)d artikel(en) teruggetrokken."))  # fmt: skip
 
-    @admin.action(description=_("Terugtrekken"), permissions=["publish"])
-    def withdraw(self, request, queryset):
-        self._bulk(request, queryset, Article.Status.UNPUBLISHED,
-                   gettext("%(count)d artikel(en) teruggetrokken."))  # fmt: skip
 
-    def has_change_permission(self, request, obj=None):
-        allowed = super().has_change_permission(request, obj)
-        return allowed and (obj is None or can_edit(request.user, obj))
+def refuse_forged_publication(request) -> None:
+    """A request to publish, schedule or withdraw from someone who may not: refused
+    outright, whatever the form showed them."""
+    if (
+        request.method == "POST"
+        and not can_publish(request.user)
+        and request.POST.get("status") in PUBLIC_STATES
+    ):
+        raise PermissionDenied
 
-    def formfield_for_choice_field(self, db_field, request, **kwargs):
-        if db_field.name == "status" and not can_publish(request.user):
-            kwargs["choices"] = [
-                (value, label)
-                for value, label in Article.Status.choices
-                if value not in PUBLIC_STATES
-            ]
-        return super().formfield_for_choice_field(db_field, request, **kwargs)
 
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
-        form.user = request.user
-        form.recovered = None
-        if request.method == "GET" and request.GET.get("herstel"):
-            copy = AutosaveCopy.objects.filter(user=request.user, article=obj).first()
-            form.recovered = copy.data if copy else None
-        return form
+def status_choices(user) -> list | None:
+    """The states ``user`` may choose in the form; None for all of them."""
+    if can_publish(user):
+        return None
+    return [
+        (value, label)
+        for value, label in Article.Status.choices
+        if value not in PUBLIC_STATES
+    ]
 
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        # A forged request to publish, schedule or withdraw: refuse outright.
-        if (
-            request.method == "POST"
-            and not can_publish(request.user)
-            and request.POST.get("status") in PUBLIC_STATES
-        ):
-            raise PermissionDenied
-        extra_context = dict(extra_context or {})
-        if object_id and request.method == "GET":
-            extra_context["autosave_notice"] = self._autosave_notice(request, object_id)
-        return super().changeform_view(request, object_id, form_url, extra_context)
 
-    def _autosave_notice(self, request, object_id):
-        copy = AutosaveCopy.objects.filter(
-            user=request.user, article_id=object_id
-        ).first()
-        if copy is None or request.GET.get("herstel"):
-            return ""
-        return format_html(
-            '{} <a href="?herstel=1">{}</a>',
-            gettext("Je hebt niet-opgeslagen werk van %(when)s.")
-            % {"when": date_format(localtime(copy.saved_at), "j F Y, H:i")},
-            gettext("Terugzetten in het formulier"),
-        )
+def recovered_copy(request, article) -> dict | None:
+    """What this person autosaved of ``article``, when they asked for it back."""
+    if request.method != "GET" or not request.GET.get("herstel"):
+        return None
+    copy = AutosaveCopy.objects.filter(user=request.user, article=article).first()
+    return copy.data if copy else None
 
-    @admin.display(description=_("geschiedenis"))
-    def status_history(self, article):
-        transitions = (
-            article.transitions.select_related("actor")[:20] if article.pk else []
-        )
-        if not transitions:
-            return gettext("Nog geen statuswijzigingen.")
-        return format_html_join(
-            "",
-            "<div>{}: {} → {} ({}){}</div>",
+
+def autosave_notice(request, object_id) -> str:
+    """ "You have unsaved work from …", with the link that puts it back."""
+    copy = AutosaveCopy.objects.filter(user=request.user, article_id=object_id).first()
+    if copy is None or request.GET.get("herstel"):
+        return ""
+    return format_html(
+        '{} <a href="?herstel=1">{}</a>',
+        gettext("Je hebt niet-opgeslagen werk van %(when)s.")
+        % {"when": date_format(localtime(copy.saved_at), "j F Y, H:i")},
+        gettext("Terugzetten in het formulier"),
+    )
+
+
+@admin.display(description=_("geschiedenis"))
+def status_history(model_admin, article):
+    transitions = article.transitions.select_related("actor")[:20] if article.pk else []
+    if not transitions:
+        return gettext("Nog geen statuswijzigingen.")
+    return format_html_join(
+        "",
+        "<div>{}: {} → {} ({}){}</div>",
+        (
             (
-                (
-                    date_format(localtime(t.at), "j F Y, H:i"),
-                    t.get_from_status_display(),
-                    t.get_to_status_display(),
-                    (t.actor.get_full_name() or t.actor.get_username())
-                    if t.actor
-                    else "?",
-                    format_html(" — {}", t.reason) if t.reason else "",
-                )
-                for t in transitions
-            ),
-        )
-
-    def save_formset(self, request, form, formset, change):
-        if formset.model is ArticleComment:
-            for comment in formset.save(commit=False):
-                comment.author = request.user
-                comment.save()
-            return
-        super().save_formset(request, form, formset, change)
-
-    def get_urls(self):
-        return [
-            path(
-                "autosave/",
-                self.admin_site.admin_view(self.autosave_view),
-                name="articles_article_autosave",
-            ),
-            path(
-                "<int:pk>/aanwezig/",
-                self.admin_site.admin_view(self.presence_view),
-                name="articles_article_presence",
-            ),
-            *super().get_urls(),
-        ]
-
-    def autosave_view(self, request):
-        """POST the edit form's fields: stored as this person's recovery copy."""
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        if int(request.META.get("CONTENT_LENGTH") or 0) > AUTOSAVE_LIMIT:
-            return JsonResponse({"ok": False, "error": gettext("Te groot")}, status=413)
-        article = None
-        if request.POST.get("article"):
-            article = get_object_or_404(Article, pk=request.POST["article"])
-            if not self.has_change_permission(request, article):
-                raise PermissionDenied
-        elif not self.has_add_permission(request):
-            raise PermissionDenied
-        data = {
-            key: values if len(values) > 1 or key in {"authors", "topics", "related"}
-            else values[0]
-            for key, values in request.POST.lists()
-            if key not in {"csrfmiddlewaretoken", "article"} and not key.startswith("_")
-        }  # fmt: skip
-        AutosaveCopy.objects.update_or_create(
-            user=request.user,
-            article=article,
-            defaults={
-                "data": json.loads(json.dumps(data)),
-                "base_version": article.version if article else None,
-                "saved_at": timezone.now(),
-            },
-        )
-        return JsonResponse({"ok": True, "saved_at": timezone.now().isoformat()})
-
-    def presence_view(self, request, pk):
-        """POST: I have this article open. Answer: who else has, lately."""
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        article = get_object_or_404(Article, pk=pk)
-        if not self.has_view_permission(request, article):
-            raise PermissionDenied
-        now = timezone.now()
-        EditingPresence.objects.update_or_create(
-            article=article, user=request.user, defaults={"seen_at": now}
-        )
-        others = (
-            EditingPresence.objects.filter(
-                article=article, seen_at__gte=now - PRESENCE_WINDOW
+                date_format(localtime(t.at), "j F Y, H:i"),
+                t.get_from_status_display(),
+                t.get_to_status_display(),
+                (t.actor.get_full_name() or t.actor.get_username()) if t.actor else "?",
+                format_html(" — {}", t.reason) if t.reason else "",
             )
-            .exclude(user=request.user)
-            .select_related("user")
+            for t in transitions
+        ),
+    )
+
+
+def save_comments(request, formset) -> None:
+    """Internal notes are signed by whoever saves them."""
+    for comment in formset.save(commit=False):
+        comment.author = request.user
+        comment.save()
+
+
+def autosave_view(model_admin, request):
+    """POST the edit form's fields: stored as this person's recovery copy."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if int(request.META.get("CONTENT_LENGTH") or 0) > AUTOSAVE_LIMIT:
+        return JsonResponse({"ok": False, "error": gettext("Te groot")}, status=413)
+    article = None
+    if request.POST.get("article"):
+        article = get_object_or_404(Article, pk=request.POST["article"])
+        if not model_admin.has_change_permission(request, article):
+            raise PermissionDenied
+    elif not model_admin.has_add_permission(request):
+        raise PermissionDenied
+    data = {
+        key: values if len(values) > 1 or key in {"authors", "topics", "related"}
+        else values[0]
+        for key, values in request.POST.lists()
+        if key not in {"csrfmiddlewaretoken", "article"} and not key.startswith("_")
+    }  # fmt: skip
+    AutosaveCopy.objects.update_or_create(
+        user=request.user,
+        article=article,
+        defaults={
+            "data": json.loads(json.dumps(data)),
+            "base_version": article.version if article else None,
+            "saved_at": timezone.now(),
+        },
+    )
+    return JsonResponse({"ok": True, "saved_at": timezone.now().isoformat()})
+
+
+def presence_view(model_admin, request, pk):
+    """POST: I have this article open. Answer: who else has, lately."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    article = get_object_or_404(Article, pk=pk)
+    if not model_admin.has_view_permission(request, article):
+        raise PermissionDenied
+    now = timezone.now()
+    EditingPresence.objects.update_or_create(
+        article=article, user=request.user, defaults={"seen_at": now}
+    )
+    others = (
+        EditingPresence.objects.filter(
+            article=article, seen_at__gte=now - PRESENCE_WINDOW
         )
-        return JsonResponse(
-            {
-                "others": [
-                    p.user.get_full_name() or p.user.get_username() for p in others
-                ],
-                "version": article.version,
-            }
-        )
+        .exclude(user=request.user)
+        .select_related("user")
+    )
+    return JsonResponse(
+        {
+            "others": [p.user.get_full_name() or p.user.get_username() for p in others],
+            "version": article.version,
+        }
+    )
