@@ -1,0 +1,1 @@
+"""Management commands (`python manage.py help` lists them)."""

@@ -1,0 +1,1 @@
+"""`import_article`, `export_archive`, `import_archive`, `regenerate_renditions`: thin commands over services (docs/commands.md)."""

@@ -1,0 +1,1 @@
+"""`load_demo`, `demo_editor`, `generate_articles` (docs/commands.md)."""

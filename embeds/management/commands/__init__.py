@@ -1,0 +1,1 @@
+"""`refresh_embeds`: ask providers again whether archived posts still exist."""
