@@ -105,7 +105,6 @@ STATUS_WEIGHTS = {
     (Article.Status.UNPUBLISHED, False): 5,
 }
 NOTE_SHARES = {ArticleNote.Kind.UPDATE: 0.10, ArticleNote.Kind.CORRECTION: 0.02}
-_BASE32 = "234567abcdefghijklmnopqrstuvwxyz"
 
 
 # --- One article ----------------------------------------------------------------------

@@ -11,8 +11,6 @@ from html import escape
 from django.utils.text import slugify
 
 from articles.models import (
-    Article,
-    ArticleNote,
     Author,
     Section,
     SlugRedirect,
@@ -43,24 +41,6 @@ __all__ = ["AUTHOR_POOL", "EMBED_POOL", "Pools", "ensure_pools"]
 
 AUTHOR_POOL = 60
 EMBED_POOL = 300
-KIND_WEIGHTS = {
-    Article.Kind.NEWS: 52,
-    Article.Kind.EXPLAINER: 10,
-    Article.Kind.ANALYSIS: 9,
-    Article.Kind.OPINION: 8,
-    Article.Kind.REPORTAGE: 7,
-    Article.Kind.INTERVIEW: 6,
-    Article.Kind.LIVE: 8,
-}
-# (status, scheduled?): per mille of the articles.
-STATUS_WEIGHTS = {
-    (Article.Status.PUBLISHED, False): 935,
-    (Article.Status.PUBLISHED, True): 20,
-    (Article.Status.DRAFT, False): 30,
-    (Article.Status.REVIEW, False): 10,
-    (Article.Status.UNPUBLISHED, False): 5,
-}
-NOTE_SHARES = {ArticleNote.Kind.UPDATE: 0.10, ArticleNote.Kind.CORRECTION: 0.02}
 _BASE32 = "234567abcdefghijklmnopqrstuvwxyz"
 _YOUTUBE_ID = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
