@@ -10,7 +10,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from newsroom.env import env_bool, env_list
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 def manage(*args, env, cwd=ROOT):

@@ -11,7 +11,7 @@ from django.core.management import call_command
 
 from articles.demo import EXPLAINER_SLUG
 
-AXE = Path(__file__).resolve().parent.parent / "node_modules/axe-core/axe.min.js"
+AXE = Path(__file__).resolve().parent.parent.parent / "node_modules/axe-core/axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 pytestmark = [

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.lighthouse
 
 EXPLAINER = "/artikel/aanslagplegers-kabul-wat-we-weten-over-iskp/"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+ARTIFACTS = Path(__file__).resolve().parent.parent.parent / "test-artifacts"
 
 
 @pytest.fixture(scope="module")

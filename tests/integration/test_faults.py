@@ -15,8 +15,8 @@ from articles.models import Article
 from embeds import oembed
 from embeds.models import Embed
 from tests.embed_samples import X_URL
+from tests.embeds.test_admin_embeds import article_form, editor, filing  # noqa: F401
 from tests.servers import Gunicorn, free_port, production_env
-from tests.test_admin_embeds import article_form, editor, filing  # noqa: F401
 
 
 def test_a_database_that_is_down_gives_readers_a_dutch_503_with_retry_after(

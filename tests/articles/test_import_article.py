@@ -18,7 +18,7 @@ from articles.management.commands.import_article import MAX_FILE_BYTES, Command
 from articles.models import Article, Author, Section
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parent.parent.parent
 
 EXAMPLE = """date 2024-03-22 Aanslag bij Moskou: wat we weten
 

@@ -34,7 +34,7 @@ POST_URL = "https://x.com/bron/status/1430000000000000001"
 @pytest.fixture(autouse=True)
 def page_cache(settings):
     settings.PAGE_CACHE = True
-    settings.PAGE_CACHE_PURGE = "tests.test_page_cache.remember_purge"
+    settings.PAGE_CACHE_PURGE = f"{__name__}.remember_purge"
     PURGED.clear()
 
 

@@ -13,7 +13,7 @@ import pytest
 from tests.conftest import REDIS_TEST_URL
 
 pytestmark = pytest.mark.redis
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 def run_in_new_process(code: str) -> str:

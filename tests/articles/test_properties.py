@@ -25,8 +25,7 @@ from embeds.post import Post
 from embeds.providers import PROVIDERS
 from embeds.sanitize import html_to_text, linkify_post_text, sanitize_post_html
 from embeds.urls import canonicalize, find_url
-from tests.hostile import PAYLOADS
-from tests.test_embed_parsing import (
+from tests.embeds.test_parsing import (
     BLUESKY_CODE,
     INSTAGRAM_CODE,
     MASTODON_CODE,
@@ -37,6 +36,7 @@ from tests.test_embed_parsing import (
     X_CODE,
     YOUTUBE_CODE,
 )
+from tests.hostile import PAYLOADS
 
 # No example database: nothing is written into the project folder; a failure prints
 # its example, which an @example keeps.
