@@ -9,20 +9,12 @@ a run on SQLite, which CI repeats on PostgreSQL).
 import os
 import shutil
 import socket
-from pathlib import Path
+from collections import namedtuple
 
 import pytest
 from django.conf import settings
 
-CI = os.environ.get("CI", "").lower() in {"1", "true", "yes", "on"}
-CHROMIUM = Path("/usr/bin/chromium")
-# The Nu Html Checker, installed by `make install-dev` from package.json (npm).
-VNU_JAR = (
-    Path(__file__).resolve().parent.parent / "node_modules/vnu-jar/build/dist/vnu.jar"
-)
-# Lighthouse, pinned in package.json (npm), run with the machine's Node.js.
-LIGHTHOUSE = Path(__file__).resolve().parent.parent / "node_modules/.bin/lighthouse"
-REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
+from tests.helpers.parts import CHROMIUM, CI, LIGHTHOUSE, REDIS_TEST_URL, VNU_JAR
 
 
 def _redis_reachable() -> bool:
@@ -130,6 +122,24 @@ def editor_client(admin_client):
     return admin_client
 
 
+Filing = namedtuple("Filing", ["section", "author"])
+
+
+@pytest.fixture
+def filing(db):
+    """Where a new article goes: the section Buitenland, by Eva Mulder (the same
+    ones ``make_article`` files under)."""
+    from articles.models import Author, Section
+
+    section, _ = Section.objects.get_or_create(
+        slug="buitenland", defaults={"name": "Buitenland"}
+    )
+    author, _ = Author.objects.get_or_create(
+        slug="eva-mulder", defaults={"name": "Eva Mulder"}
+    )
+    return Filing(section, author)
+
+
 @pytest.fixture
 def make_article(db):
     """Create an article through the service, with sensible defaults."""
@@ -179,24 +189,3 @@ def browser():
         yield browser
         browser.close()
     os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-
-
-def pick(page, field_id, term, choice):
-    """Choose ``choice`` in the admin's autocomplete for ``field_id`` by typing."""
-    page.click(f"#{field_id} + .select2 .select2-selection")
-    page.fill(".select2-container--open .select2-search__field", term)
-    page.click(f".select2-results__option:has-text('{choice}')")
-
-
-# The article form's inline formsets (internal notes, updates and corrections): an
-# admin POST must carry their management forms, as the browser's form does.
-ARTICLE_INLINES = {
-    f"{prefix}-{name}": value
-    for prefix in ("comments", "notes")
-    for name, value in (
-        ("TOTAL_FORMS", "0"),
-        ("INITIAL_FORMS", "0"),
-        ("MIN_NUM_FORMS", "0"),
-        ("MAX_NUM_FORMS", "1000"),
-    )
-}

@@ -17,7 +17,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from articles.accounts.audit import acting_as
 from articles.accounts.lockout import client_ip
 from articles.models import Article, AuditEvent, SecurityPolicy
-from tests.project.test_settings import ROOT
+from tests.helpers.parts import ROOT
 
 LOGIN = "/admin/login/"
 PASSWORD = "Lang-en-geheim-42"

@@ -45,8 +45,8 @@ from embeds.models import Embed, EmbedMedia
 from embeds.parsing import parse_embed_code
 from embeds.post import Media, Post
 from embeds.services import archive_post
-from tests.embed_samples import X_URL, YOUTUBE_CODE
-from tests.image_samples import encode, scene
+from tests.helpers.samples.embeds import X_URL, YOUTUBE_CODE
+from tests.helpers.samples.images import encode, scene
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 MODELS = (

@@ -3,16 +3,14 @@
 import pytest
 from django.utils import timezone
 
-from articles.models import Article, Author, Section, Topic
-from tests.conftest import ARTICLE_INLINES
+from articles.models import Article, Topic
+from tests.helpers.forms import ARTICLE_INLINES
 
 
 @pytest.fixture
-def filing(db):
-    section = Section.objects.create(name="Buitenland", slug="buitenland")
-    author = Author.objects.create(name="Eva Mulder", slug="eva-mulder")
-    topic = Topic.objects.create(name="ISKP", slug="iskp")
-    return section, author, topic
+def filing_with_topic(filing):
+    """The shared ``filing`` (section, author) and the topic ISKP."""
+    return (*filing, Topic.objects.create(name="ISKP", slug="iskp"))
 
 
 def form_data(section, author, topic, **overrides):
@@ -42,9 +40,13 @@ def form_data(section, author, topic, **overrides):
     return data
 
 
-def test_editor_publishes_an_article_from_the_admin(editor_client, filing, client):
+def test_editor_publishes_an_article_from_the_admin(
+    editor_client, filing_with_topic, client
+):
     """A valid form creates a published article with a sanitized body and topics."""
-    response = editor_client.post("/admin/articles/article/add/", form_data(*filing))
+    response = editor_client.post(
+        "/admin/articles/article/add/", form_data(*filing_with_topic)
+    )
     assert response.status_code == 302, response.context["adminform"].form.errors
     article = Article.objects.get()
     assert article.slug == "wat-we-weten-over-iskp"
@@ -52,13 +54,15 @@ def test_editor_publishes_an_article_from_the_admin(editor_client, filing, clien
     assert article.first_published_at == article.publish_at
     assert "<script>" not in article.body and "javascript:" not in article.body
     assert "onclick" not in article.body
-    assert list(article.topics.all()) == [filing[2]]
+    assert list(article.topics.all()) == [filing_with_topic[2]]
     assert client.get("/artikel/wat-we-weten-over-iskp/").status_code == 200
 
 
-def test_publishing_without_a_time_publishes_now(editor_client, filing, client):
+def test_publishing_without_a_time_publishes_now(
+    editor_client, filing_with_topic, client
+):
     """Status published with an empty publish time goes live at once."""
-    data = form_data(*filing, publish_at_0="", publish_at_1="")
+    data = form_data(*filing_with_topic, publish_at_0="", publish_at_1="")
     response = editor_client.post("/admin/articles/article/add/", data)
     assert response.status_code == 302
     article = Article.objects.get()
@@ -66,11 +70,11 @@ def test_publishing_without_a_time_publishes_now(editor_client, filing, client):
     assert client.get(article.get_absolute_url()).status_code == 200
 
 
-def test_slug_collision_gets_a_numeric_suffix(editor_client, filing):
+def test_slug_collision_gets_a_numeric_suffix(editor_client, filing_with_topic):
     """A second article with the same headline gets slug -2, not an error."""
     for _ in range(2):
         response = editor_client.post(
-            "/admin/articles/article/add/", form_data(*filing)
+            "/admin/articles/article/add/", form_data(*filing_with_topic)
         )
         assert response.status_code == 302
     assert sorted(Article.objects.values_list("slug", flat=True)) == [
@@ -79,18 +83,20 @@ def test_slug_collision_gets_a_numeric_suffix(editor_client, filing):
     ]
 
 
-def test_non_latin_headline_keeps_its_letters_in_the_slug(editor_client, filing):
+def test_non_latin_headline_keeps_its_letters_in_the_slug(
+    editor_client, filing_with_topic
+):
     """A Pashto headline gives a Pashto slug, reachable on the site."""
-    data = form_data(*filing, headline="د کابل هوايي ډګر برید")
+    data = form_data(*filing_with_topic, headline="د کابل هوايي ډګر برید")
     assert editor_client.post("/admin/articles/article/add/", data).status_code == 302
     article = Article.objects.get()
     assert article.slug == "د-کابل-هوايي-ډګر-برید"
     assert editor_client.get(article.get_absolute_url()).status_code == 200
 
 
-def test_invalid_form_keeps_what_the_editor_typed(editor_client, filing):
+def test_invalid_form_keeps_what_the_editor_typed(editor_client, filing_with_topic):
     """Missing fields give Dutch errors, nothing is saved, the typed text returns."""
-    data = form_data(*filing, headline="")
+    data = form_data(*filing_with_topic, headline="")
     data["section"] = ""
     response = editor_client.post("/admin/articles/article/add/", data)
     assert response.status_code == 200
@@ -100,9 +106,11 @@ def test_invalid_form_keeps_what_the_editor_typed(editor_client, filing):
     assert "De groep eiste de aanslag op." in text
 
 
-def test_withdrawing_a_never_published_article_is_refused(editor_client, filing):
+def test_withdrawing_a_never_published_article_is_refused(
+    editor_client, filing_with_topic
+):
     """Status "teruggetrokken" needs a prior publication; the error says so."""
-    data = form_data(*filing, status="unpublished")
+    data = form_data(*filing_with_topic, status="unpublished")
     response = editor_client.post("/admin/articles/article/add/", data)
     assert response.status_code == 200
     assert "gepubliceerd is geweest" in response.content.decode()

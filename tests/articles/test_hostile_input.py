@@ -1,6 +1,6 @@
 """Hostile input in every editor field, rendered on every surface: it never runs.
 
-For each payload of ``tests.hostile.PAYLOADS`` one article is written the way an
+For each payload of ``tests.helpers.hostile.PAYLOADS`` one article is written the way an
 editor writes it: section, image, topic (with alias) and author through their admin
 forms, the article added as a draft and then changed through the article form to
 carry the payload in every field (kicker, headline, lede, SEO fields, body typed and
@@ -32,8 +32,8 @@ from django.utils import timezone
 
 from articles.models import Article, Author, Image, Section, Topic
 from embeds.models import Embed, EmbedMedia
-from tests.conftest import ARTICLE_INLINES
-from tests.hostile import (
+from tests.helpers.forms import ARTICLE_INLINES
+from tests.helpers.hostile import (
     PAYLOADS,
     html_problems,
     json_ld,
@@ -41,7 +41,7 @@ from tests.hostile import (
     meta_content,
     xml_problems,
 )
-from tests.image_samples import encode, scene
+from tests.helpers.samples.images import encode, scene
 
 # The fields an editor fills, by the code in their marker.
 FIELDS = {

@@ -27,7 +27,7 @@ from articles.images.services import (
     store_upload,
 )
 from articles.models import Image
-from tests.image_samples import SRGB, encode, halves, open_bytes, scene
+from tests.helpers.samples.images import SRGB, encode, halves, open_bytes, scene
 
 PILLOW_FORMATS = {"avif": "AVIF", "webp": "WEBP", "jpeg": "JPEG"}
 NAME = re.compile(

@@ -8,7 +8,7 @@ from PIL import Image, ImageFile
 
 from articles.images import processing
 from articles.images.processing import CleanImage, ImageRefused, clean_upload
-from tests.image_samples import (
+from tests.helpers.samples.images import (
     SRGB,
     encode,
     halves,

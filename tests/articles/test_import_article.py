@@ -5,7 +5,6 @@ import subprocess
 import sys
 from datetime import datetime, timedelta
 from io import StringIO
-from pathlib import Path
 from urllib.parse import unquote
 from zoneinfo import ZoneInfo
 
@@ -16,9 +15,9 @@ from django.utils import timezone
 
 from articles.management.commands.import_article import MAX_FILE_BYTES, Command
 from articles.models import Article, Author, Section
+from tests.helpers.parts import ROOT
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-PROJECT = Path(__file__).resolve().parent.parent.parent
 
 EXAMPLE = """date 2024-03-22 Aanslag bij Moskou: wat we weten
 
@@ -656,7 +655,7 @@ def cli_env(tmp_path_factory):
     }
     subprocess.run(
         [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
-        cwd=PROJECT,
+        cwd=ROOT,
         env=env,
         check=True,
         timeout=120,
@@ -667,7 +666,7 @@ def cli_env(tmp_path_factory):
 def manage(env, *args) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "manage.py", "import_article", *args],
-        cwd=PROJECT,
+        cwd=ROOT,
         env=env,
         capture_output=True,
         text=True,

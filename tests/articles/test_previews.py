@@ -19,7 +19,7 @@ from articles.previews import (
     resolve_preview,
     revoke_preview_link,
 )
-from tests.embed_samples import X_URL
+from tests.helpers.samples.embeds import X_URL
 
 BANNER = "Voorbeeld — niet gepubliceerd"
 ROBOTS_META = '<meta name="robots" content="noindex, nofollow">'

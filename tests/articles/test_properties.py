@@ -25,7 +25,8 @@ from embeds.post import Post
 from embeds.providers import PROVIDERS
 from embeds.sanitize import html_to_text, linkify_post_text, sanitize_post_html
 from embeds.urls import canonicalize, find_url
-from tests.embeds.test_parsing import (
+from tests.helpers.hostile import PAYLOADS
+from tests.helpers.samples.platform_code import (
     BLUESKY_CODE,
     INSTAGRAM_CODE,
     MASTODON_CODE,
@@ -36,7 +37,6 @@ from tests.embeds.test_parsing import (
     X_CODE,
     YOUTUBE_CODE,
 )
-from tests.hostile import PAYLOADS
 
 # No example database: nothing is written into the project folder; a failure prints
 # its example, which an @example keeps.

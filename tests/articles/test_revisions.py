@@ -15,8 +15,8 @@ from articles.revisions import (
     snapshot,
 )
 from articles.services import save_article
-from tests.conftest import ARTICLE_INLINES
-from tests.embed_samples import X_URL
+from tests.helpers.forms import ARTICLE_INLINES
+from tests.helpers.samples.embeds import X_URL
 
 
 @pytest.fixture

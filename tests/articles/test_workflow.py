@@ -16,7 +16,7 @@ from articles.models import (
 )
 from articles.services import prepare_for_save
 from articles.workflow import transition
-from tests.conftest import ARTICLE_INLINES
+from tests.helpers.forms import ARTICLE_INLINES
 
 S = Article.Status
 

@@ -13,8 +13,8 @@ from django.test.utils import CaptureQueriesContext
 from articles.images.services import store_upload
 from articles.models import ArticleNote, Author, Topic
 from articles.notes import add_note
-from tests.embed_samples import X_CODE, YOUTUBE_CODE
-from tests.image_samples import encode, scene
+from tests.helpers.samples.embeds import X_CODE, YOUTUBE_CODE
+from tests.helpers.samples.images import encode, scene
 
 # The pinned budget per page: at most 8 for the article page, 6 for any list.
 BUDGET = {

@@ -6,14 +6,12 @@ import socket
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import REDIS_TEST_URL
+from tests.helpers.parts import REDIS_TEST_URL, ROOT
 
 pytestmark = pytest.mark.redis
-ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 def run_in_new_process(code: str) -> str:
@@ -47,7 +45,7 @@ def test_redis_url_makes_redis_the_cache_across_processes():
 @pytest.fixture
 def own_redis(tmp_path):
     """A Redis of the test's own on a free port, which the test may stop and start."""
-    from tests.servers import free_port
+    from tests.helpers.servers import free_port
 
     assert shutil.which("redis-server"), "redis-server is needed (apt-get install it)"
     port = free_port()

@@ -2,57 +2,19 @@
 
 import html
 
-import pytest
-from django.contrib.auth.models import User
-from django.utils import timezone
 from werkzeug import Response
 
-from articles.models import Article, Author, Section
+from articles.models import Article
 from embeds.models import Embed
-from tests.conftest import ARTICLE_INLINES
-from tests.embed_samples import X_CODE, X_URL
+from tests.helpers.forms import article_form
+from tests.helpers.samples.embeds import X_CODE, X_URL
 
 
-@pytest.fixture
-def editor(client, db):
-    client.force_login(
-        User.objects.create_superuser("chef", "c@example.org", "pw-123-abc")
-    )
-    return client
-
-
-@pytest.fixture
-def filing(db):
-    return (
-        Section.objects.create(name="Buitenland", slug="buitenland"),
-        Author.objects.create(name="Eva Mulder", slug="eva-mulder"),
-    )
-
-
-def article_form(filing, **overrides):
-    section, author = filing
-    now = timezone.localtime()
-    data = {
-        "headline": "Wat we weten",
-        "kind": "explainer",
-        "lede": "Intro.",
-        "body": "<p>Tekst.</p>",
-        "add_post": "",
-        "section": section.pk,
-        "authors": [author.pk],
-        "status": "published",
-        "publish_at_0": now.strftime("%d-%m-%Y"),
-        "publish_at_1": now.strftime("%H:%M:%S"),
-        "language": "nl",
-    }
-    return data | ARTICLE_INLINES | overrides
-
-
-def test_code_pasted_into_the_body_is_archived_with_notices(editor, filing):
+def test_code_pasted_into_the_body_is_archived_with_notices(editor_client, filing):
     """Embed code in the body becomes a card; an unknown URL gets a warning message."""
     body = "".join(f"<p>{html.escape(line)}</p>" for line in X_CODE.split("\n"))
     body += "<p>https://example.org/x</p>"
-    response = editor.post(
+    response = editor_client.post(
         "/admin/articles/article/add/", article_form(filing, body=body), follow=True
     )
     assert response.status_code == 200
@@ -62,10 +24,10 @@ def test_code_pasted_into_the_body_is_archived_with_notices(editor, filing):
     assert any("example.org" in m for m in messages)
 
 
-def test_add_post_field_takes_a_post_copied_as_text(editor, filing):
+def test_add_post_field_takes_a_post_copied_as_text(editor_client, filing):
     """A post pasted as text in "Bericht toevoegen" lands at the end of the body."""
     text = "Explosions near the gate. — Sam Field (@samfield) August 26, 2021"
-    response = editor.post(
+    response = editor_client.post(
         "/admin/articles/article/add/", article_form(filing, add_post=text)
     )
     assert response.status_code == 302
@@ -75,9 +37,9 @@ def test_add_post_field_takes_a_post_copied_as_text(editor, filing):
     assert article.body.endswith(f'<p><a href="{embed.url}">{embed.url}</a></p>')
 
 
-def test_add_post_field_refuses_text_without_a_post_and_keeps_it(editor, filing):
+def test_add_post_field_refuses_text_without_a_post_and_keeps_it(editor_client, filing):
     """No recognisable post: a Dutch error, nothing saved, the pasted text is kept."""
-    response = editor.post(
+    response = editor_client.post(
         "/admin/articles/article/add/",
         article_form(filing, add_post="zomaar wat tekst zonder bericht"),
     )
@@ -88,40 +50,44 @@ def test_add_post_field_refuses_text_without_a_post_and_keeps_it(editor, filing)
     assert "zomaar wat tekst zonder bericht" in page
 
 
-def test_article_form_previews_its_cards(editor, make_article):
+def test_article_form_previews_its_cards(editor_client, make_article):
     """The change form shows the card of each embedded post."""
     article = make_article(body=f"<p>{X_URL}</p>")
-    page = editor.get(f"/admin/articles/article/{article.pk}/change/").content.decode()
+    page = editor_client.get(
+        f"/admin/articles/article/{article.pk}/change/"
+    ).content.decode()
     assert 'class="embed embed-x' in page
     assert "/static/css/embeds.css" in page
 
 
-def test_embed_list_searches_and_counts_articles(editor, make_article):
+def test_embed_list_searches_and_counts_articles(editor_client, make_article):
     """The embeds list finds posts by handle and says how many articles use each."""
     make_article(body=f"<p>{X_URL}</p>")
     make_article(body=f"<p>{X_URL}</p>")
     Embed.objects.update(author_handle="@janereporter", author_name="Jane")
-    response = editor.get("/admin/embeds/embed/", {"q": "janereporter"})
+    response = editor_client.get("/admin/embeds/embed/", {"q": "janereporter"})
     assert response.context["cl"].result_count == 1
     assert "2 artikel(en)" in response.content.decode()
     assert (
-        editor.get("/admin/embeds/embed/", {"q": "niemand"}).context["cl"].result_count
+        editor_client.get("/admin/embeds/embed/", {"q": "niemand"})
+        .context["cl"]
+        .result_count
         == 0
     )
 
 
-def test_embed_page_shows_archive_articles_and_recheck(editor, make_article):
+def test_embed_page_shows_archive_articles_and_recheck(editor_client, make_article):
     """An embed's page shows its card, the articles using it and a re-check button."""
     article = make_article(body=f"<p>{X_URL}</p>")
     embed = Embed.objects.get()
-    page = editor.get(f"/admin/embeds/embed/{embed.pk}/change/").content.decode()
+    page = editor_client.get(f"/admin/embeds/embed/{embed.pk}/change/").content.decode()
     assert 'class="embed embed-x' in page
     assert article.headline in page
     assert f"/admin/embeds/embed/{embed.pk}/controleer/" in page
 
 
 def test_recheck_button_marks_a_deleted_post(
-    editor, make_article, httpserver, settings
+    editor_client, make_article, httpserver, settings
 ):
     """The button asks the provider now; a 404 marks the post deleted, with a message."""
     settings.EMBEDS_ALLOW_LOOPBACK = True
@@ -131,18 +97,23 @@ def test_recheck_button_marks_a_deleted_post(
     )
     make_article(body=f"<p>{X_URL}</p>")
     embed = Embed.objects.get()
-    response = editor.post(f"/admin/embeds/embed/{embed.pk}/controleer/", follow=True)
+    response = editor_client.post(
+        f"/admin/embeds/embed/{embed.pk}/controleer/", follow=True
+    )
     embed.refresh_from_db()
     assert embed.state == Embed.State.DELETED
     assert any("verwijderd" in str(m) for m in response.context["messages"])
-    assert editor.get(f"/admin/embeds/embed/{embed.pk}/controleer/").status_code == 405
+    assert (
+        editor_client.get(f"/admin/embeds/embed/{embed.pk}/controleer/").status_code
+        == 405
+    )
 
 
-def test_article_list_flags_articles_whose_posts_vanished(editor, make_article):
+def test_article_list_flags_articles_whose_posts_vanished(editor_client, make_article):
     """The filter and the warning column point at articles with deleted posts."""
     affected = make_article(headline="Met verdwenen bericht", body=f"<p>{X_URL}</p>")
     make_article(headline="Zonder berichten")
     Embed.objects.update(state=Embed.State.DELETED)
-    response = editor.get("/admin/articles/article/", {"berichten": "verdwenen"})
+    response = editor_client.get("/admin/articles/article/", {"berichten": "verdwenen"})
     assert [a.pk for a in response.context["cl"].result_list] == [affected.pk]
     assert "1 bericht verdwenen" in response.content.decode()

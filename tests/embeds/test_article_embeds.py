@@ -7,7 +7,13 @@ from django.test.utils import CaptureQueriesContext
 
 from articles.services import save_article
 from embeds.models import Embed, EmbedMedia
-from tests.embed_samples import SIGNATURE_TEXT, X_CODE, X_URL, YOUTUBE_CODE, YOUTUBE_URL
+from tests.helpers.samples.embeds import (
+    SIGNATURE_TEXT,
+    X_CODE,
+    X_URL,
+    YOUTUBE_CODE,
+    YOUTUBE_URL,
+)
 
 
 def escaped_paragraphs(code: str) -> str:

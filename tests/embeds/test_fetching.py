@@ -26,7 +26,7 @@ from embeds.fetching import (
     fetch,
     is_forbidden_address,
 )
-from tests.conftest import CI
+from tests.helpers.parts import CI
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from articles.models import Article
 from embeds.models import Embed
-from tests.embed_samples import X_CODE, X_URL
+from tests.helpers.samples.embeds import X_CODE, X_URL
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ from embeds.fetching import FetchBlocked, FetchError, fetch
 from embeds.media import copy_image
 from embeds.oembed import EmbedUnavailable, fetch_oembed
 from embeds.parsing import parse_embed_code
-from tests.image_samples import encode, scene
+from tests.helpers.samples.images import encode, scene
 
 # Loopback in its many spellings; each names the test server's port.
 LOOPBACK_HOSTS = [

@@ -5,7 +5,7 @@ from urllib.parse import urlparse
 import pytest
 
 from articles.models import Article, Author, Section, Topic, TopicAlias
-from tests.conftest import pick
+from tests.helpers.browser import pick
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -76,7 +76,7 @@ def test_editor_uploads_a_photo_and_clicks_its_focal_point(
 ):
     """Upload in the image library, click the preview: the crops follow the click."""
     from articles.models import Image
-    from tests.public.test_images_in_pages import photo
+    from tests.helpers.samples.images import photo
 
     upload = tmp_path / "telefoon.jpg"
     upload.write_bytes(photo(1600, 1000))

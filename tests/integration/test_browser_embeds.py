@@ -5,8 +5,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.conftest import pick
-from tests.embed_samples import X_CODE, YOUTUBE_CODE
+from tests.helpers.browser import pick
+from tests.helpers.samples.embeds import X_CODE, YOUTUBE_CODE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

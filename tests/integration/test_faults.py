@@ -1,7 +1,8 @@
 """Faults survived: the database gone, a provider down or slow while an editor saves.
 
-(Redis going down mid-test is in test_redis_cache.py; an upload or import failing
-halfway in test_image_renditions.py and test_import_article.py.)
+(Redis going down mid-test is in caching/test_redis_cache.py; an upload or import
+failing halfway in articles/test_image_renditions.py and
+articles/test_import_article.py.)
 """
 
 import json
@@ -14,9 +15,9 @@ from werkzeug import Response
 from articles.models import Article
 from embeds import oembed
 from embeds.models import Embed
-from tests.embed_samples import X_URL
-from tests.embeds.test_admin_embeds import article_form, editor, filing  # noqa: F401
-from tests.servers import Gunicorn, free_port, production_env
+from tests.helpers.forms import article_form
+from tests.helpers.samples.embeds import X_URL
+from tests.helpers.servers import Gunicorn, free_port, production_env
 
 
 def test_a_database_that_is_down_gives_readers_a_dutch_503_with_retry_after(
@@ -57,8 +58,8 @@ def release():
 
 @pytest.mark.parametrize("fault", ["down", "slow"])
 def test_an_article_saves_while_the_provider_is_down_or_slow(
-    editor,  # noqa: F811
-    filing,  # noqa: F811
+    editor_client,
+    filing,
     provider,
     monkeypatch,
     release,
@@ -77,7 +78,7 @@ def test_an_article_saves_while_the_provider_is_down_or_slow(
 
         provider.expect_request("/x/oembed").respond_with_handler(slow)
     body = f'<p>Volgens de woordvoerder:</p><p><a href="{X_URL}">{X_URL}</a></p>'
-    response = editor.post(
+    response = editor_client.post(
         "/admin/articles/article/add/", article_form(filing, body=body), follow=True
     )
     assert response.status_code == 200

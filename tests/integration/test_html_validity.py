@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 
 from articles.demo import EXPLAINER_SLUG
 from articles.models import Article
-from tests.conftest import VNU_JAR
+from tests.helpers.parts import VNU_JAR
 
 pytestmark = pytest.mark.java
 

@@ -15,14 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CHROMIUM, LIGHTHOUSE
-from tests.servers import Gunicorn, manage, production_env
+from tests.helpers.parts import CHROMIUM, LIGHTHOUSE, ROOT
+from tests.helpers.servers import Gunicorn, manage, production_env
 
 pytestmark = pytest.mark.lighthouse
 
 EXPLAINER = "/artikel/aanslagplegers-kabul-wat-we-weten-over-iskp/"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-ARTIFACTS = Path(__file__).resolve().parent.parent.parent / "test-artifacts"
+ARTIFACTS = ROOT / "test-artifacts"
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from django.contrib.auth.models import User
 
 from articles.models import Article
 from articles.workflow import transition
-from tests.servers import Gunicorn, manage, production_env
+from tests.helpers.servers import Gunicorn, manage, production_env
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis]
 

@@ -3,14 +3,12 @@
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from newsroom.env import env_bool, env_list
-
-ROOT = Path(__file__).resolve().parent.parent.parent
+from tests.helpers.parts import ROOT
 
 
 def manage(*args, env, cwd=ROOT):

@@ -4,14 +4,14 @@ axe-core comes from package.json (npm), as vnu.jar does; `make install-dev` fetc
 """
 
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
 from articles.demo import EXPLAINER_SLUG
+from tests.helpers.parts import ROOT
 
-AXE = Path(__file__).resolve().parent.parent.parent / "node_modules/axe-core/axe.min.js"
+AXE = ROOT / "node_modules/axe-core/axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 pytestmark = [

@@ -16,8 +16,8 @@ from django.utils import timezone, translation
 from articles.images.services import store_upload
 from articles.models import Article, Author, Section, Topic, TopicAlias
 from articles.services import save_article
-from tests.embed_samples import X_CODE, X_URL
-from tests.image_samples import encode, scene
+from tests.helpers.samples.embeds import X_CODE, X_URL
+from tests.helpers.samples.images import encode, scene
 
 SITE = "https://www.deverklaring.example"
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}

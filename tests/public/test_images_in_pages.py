@@ -13,20 +13,7 @@ from PIL import Image as PILImage
 from articles.images.services import store_upload
 from articles.models import Article, Image
 from articles.workflow import missing_for_publication
-
-
-def photo(width=1600, height=1000, *, gps=True) -> bytes:
-    """A phone-style JPEG: rotated by EXIF and carrying GPS and camera data."""
-    image = PILImage.new("RGB", (width, height), (180, 120, 60))
-    exif = image.getexif()
-    exif[0x0112] = 6  # orientation: rotate 90° clockwise to display
-    exif[0x010F] = "TelefoonMerk"
-    exif[0x0110] = "Model-X"
-    if gps:
-        exif[0x8825] = {1: "N", 2: (34.0, 31.0, 0.0), 3: "E", 4: (69.0, 10.0, 0.0)}
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", exif=exif, quality=90)
-    return buffer.getvalue()
+from tests.helpers.samples.images import photo
 
 
 @pytest.fixture

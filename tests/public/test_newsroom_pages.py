@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from articles.images.services import store_upload
 from articles.models import Article, Topic
-from tests.image_samples import encode, scene
+from tests.helpers.samples.images import encode, scene
 
 PAGES = {
     "/over-ons/": "Over ons",

@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 
 from bench.server import Gunicorn, free_port
+from tests.helpers.parts import ROOT
 
 __all__ = ["Gunicorn", "free_port", "manage", "production_env"]
 
-ROOT = Path(__file__).resolve().parent.parent
 # What the test run itself was given must not leak into the child's settings.
 _PRIVATE = {"DJANGO_SETTINGS_MODULE", "SECRET_KEY", "DEBUG", "HTTPS", "DATABASE_URL"}
 

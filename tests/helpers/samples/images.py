@@ -41,3 +41,17 @@ def png_claiming(width: int, height: int) -> bytes:
 
 def open_bytes(data: bytes) -> Image.Image:
     return Image.open(io.BytesIO(data))
+
+
+def photo(width=1600, height=1000, *, gps=True) -> bytes:
+    """A phone-style JPEG: rotated by EXIF and carrying GPS and camera data."""
+    image = Image.new("RGB", (width, height), (180, 120, 60))
+    exif = image.getexif()
+    exif[0x0112] = 6  # orientation: rotate 90° clockwise to display
+    exif[0x010F] = "TelefoonMerk"
+    exif[0x0110] = "Model-X"
+    if gps:
+        exif[0x8825] = {1: "N", 2: (34.0, 31.0, 0.0), 3: "E", 4: (69.0, 10.0, 0.0)}
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", exif=exif, quality=90)
+    return buffer.getvalue()
