@@ -116,10 +116,86 @@ def _empty_cache():
     yield
 
 
+# --- people: the three roles (articles/roles.py), and a superuser only by that name ---
+
+
 @pytest.fixture
-def editor_client(admin_client):
-    """A client logged in as a superuser (pytest-django's admin_client)."""
-    return admin_client
+def make_user(db):
+    """``make_user(username, role, **options)``: a staff user with one role.
+
+    ``role``: "reporter", "editor" or "chief" (or the group's Dutch name:
+    Verslaggever, Redacteur, Hoofdredactie); None for none. Options: ``password``
+    (default ``tests.helpers.users.PASSWORD``; None for an unusable one),
+    ``permissions`` (codenames added to the user itself, e.g. ["view_article"]) and
+    any User field (``is_staff=False``, ``first_name``...). Never a superuser unless
+    given ``is_superuser=True``; the groups are made again if a transactional test
+    emptied them."""
+    from tests.helpers.users import create_user
+
+    return create_user
+
+
+@pytest.fixture
+def reporter(make_user):
+    """A Verslaggever, "verslaggever": writes and submits their own articles."""
+    return make_user("verslaggever", "reporter")
+
+
+@pytest.fixture
+def editor(make_user):
+    """A Redacteur, "redacteur": edits any article, publishes, schedules,
+    withdraws, adds updates and corrections, curates the front page."""
+    return make_user("redacteur", "editor")
+
+
+@pytest.fixture
+def chief(make_user):
+    """A Hoofdredactie member, "chef": everything editors do, and people,
+    sections, newsroom pages, the Logboek and the security policy. Not a
+    superuser."""
+    return make_user("chef", "chief")
+
+
+@pytest.fixture
+def superuser(make_user):
+    """A superuser, "beheerder", for the few tests about what only a superuser
+    does. Editorial work is tested with a role instead."""
+    return make_user("beheerder", None, is_superuser=True)
+
+
+@pytest.fixture
+def reporter_client(reporter):
+    """A client of its own, logged in as ``reporter``."""
+    from tests.helpers.users import client_for
+
+    return client_for(reporter)
+
+
+@pytest.fixture
+def editor_client(editor):
+    """A client of its own, logged in as ``editor`` (a Redacteur)."""
+    from tests.helpers.users import client_for
+
+    return client_for(editor)
+
+
+@pytest.fixture
+def chief_client(chief):
+    """A client of its own, logged in as ``chief`` (Hoofdredactie)."""
+    from tests.helpers.users import client_for
+
+    return client_for(chief)
+
+
+@pytest.fixture
+def superuser_client(superuser):
+    """A client of its own, logged in as ``superuser``."""
+    from tests.helpers.users import client_for
+
+    return client_for(superuser)
+
+
+# --- articles ------------------------------------------------------------------------
 
 
 Filing = namedtuple("Filing", ["section", "author"])

@@ -1,64 +1,22 @@
-"""Accounts: lock-out after repeated failures, unlocking, two-factor codes,
-sessions and cookies, and the Logboek (articles/accounts/)."""
+"""Logging in: lock-out after repeated failures, unlocking, two-factor codes,
+sessions, cookies and passwords (articles/accounts/). The Logboek: test_logbook.py."""
 
 import json
 import subprocess
 import sys
 
 import pytest
-from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-from django.contrib.auth.models import Group
+from axes.models import AccessAttempt
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.test import RequestFactory
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from articles.accounts.audit import acting_as
 from articles.accounts.lockout import client_ip
-from articles.models import Article, AuditEvent, SecurityPolicy
+from articles.models import AuditEvent, SecurityPolicy
 from tests.helpers.parts import ROOT
-
-LOGIN = "/admin/login/"
-PASSWORD = "Lang-en-geheim-42"
-LIMIT = 10
-
-
-@pytest.fixture
-def make_user(django_user_model):
-    def make(username, role="Redacteur", **fields):
-        fields.setdefault("is_staff", True)
-        user = django_user_model.objects.create_user(
-            username, password=PASSWORD, **fields
-        )
-        if role:
-            user.groups.add(Group.objects.get(name=role))
-        return user
-
-    return make
-
-
-@pytest.fixture
-def editor(make_user):
-    return make_user("piet")
-
-
-@pytest.fixture
-def chief(make_user):
-    return make_user("chef", role="Hoofdredactie")
-
-
-def log_in(client, username, password=PASSWORD, *, address="192.0.2.1", code=""):
-    return client.post(
-        LOGIN,
-        {"username": username, "password": password, "otp_token": code,
-         "next": "/admin/"},
-        REMOTE_ADDR=address,
-    )  # fmt: skip
-
-
-def logged_in(client) -> bool:
-    return "_auth_user_id" in client.session
+from tests.helpers.users import FAILURE_LIMIT, PASSWORD, log_in, logged_in
 
 
 def device_for(user) -> TOTPDevice:
@@ -76,12 +34,12 @@ def code(device, *, step=0) -> str:
 def test_account_is_locked_after_ten_failures_from_changing_addresses(client, editor):
     """Ten wrong passwords for one account lock it, whatever address each came from;
     then even the right password is refused with the Dutch lock-out page."""
-    for n in range(1, LIMIT):
-        response = log_in(client, "piet", "fout", address=f"198.51.100.{n}")
+    for n in range(1, FAILURE_LIMIT):
+        response = log_in(client, "redacteur", "fout", address=f"198.51.100.{n}")
         assert response.status_code == 200  # the form again, with an error
-    response = log_in(client, "piet", "fout", address="198.51.100.99")
+    response = log_in(client, "redacteur", "fout", address="198.51.100.99")
     assert response.status_code == 429
-    response = log_in(client, "piet", address="203.0.113.7")
+    response = log_in(client, "redacteur", address="203.0.113.7")
     assert response.status_code == 429
     assert not logged_in(client)
     page = response.content.decode()
@@ -92,29 +50,29 @@ def test_account_is_locked_after_ten_failures_from_changing_addresses(client, ed
 
 def test_nine_failures_then_the_right_password_logs_in_and_starts_over(client, editor):
     """Failures count in a row: a successful login clears the account's count."""
-    for _ in range(LIMIT - 1):
-        log_in(client, "piet", "fout")
-    assert log_in(client, "piet").status_code == 302
+    for _ in range(FAILURE_LIMIT - 1):
+        log_in(client, "redacteur", "fout")
+    assert log_in(client, "redacteur").status_code == 302
     assert logged_in(client)
     client.logout()
-    for _ in range(LIMIT - 1):
-        log_in(client, "piet", "fout")
-    assert log_in(client, "piet").status_code == 302
+    for _ in range(FAILURE_LIMIT - 1):
+        log_in(client, "redacteur", "fout")
+    assert log_in(client, "redacteur").status_code == 302
 
 
 def test_address_is_locked_after_ten_failures_for_different_accounts(client, editor):
     """Ten failures from one address, each for another username, lock that address
     for everyone; the same account still logs in from elsewhere."""
-    for n in range(LIMIT):
+    for n in range(FAILURE_LIMIT):
         log_in(client, f"gok{n}", "fout", address="198.51.100.5")
-    assert log_in(client, "piet", address="198.51.100.5").status_code == 429
-    assert log_in(client, "piet", address="203.0.113.7").status_code == 302
+    assert log_in(client, "redacteur", address="198.51.100.5").status_code == 429
+    assert log_in(client, "redacteur", address="203.0.113.7").status_code == 302
 
 
 def test_lock_out_page_is_in_the_admins_style_and_says_whom_to_ask(client, editor):
     """The page uses the admin's layout and names the Hoofdredactie and the wait."""
-    for _ in range(LIMIT):
-        response = log_in(client, "piet", "fout")
+    for _ in range(FAILURE_LIMIT):
+        response = log_in(client, "redacteur", "fout")
     page = response.content.decode()
     assert response.status_code == 429
     assert "admin/css/base.css" in page
@@ -124,28 +82,28 @@ def test_lock_out_page_is_in_the_admins_style_and_says_whom_to_ask(client, edito
 
 def test_hoofdredactie_unlocks_an_account(client, editor, chief):
     """Account ontgrendelen in the admin clears the lock; it is in the Logboek."""
-    for n in range(LIMIT):
-        log_in(client, "piet", "fout", address=f"198.51.100.{n}")
-    assert log_in(client, "piet").status_code == 429
+    for n in range(FAILURE_LIMIT):
+        log_in(client, "redacteur", "fout", address=f"198.51.100.{n}")
+    assert log_in(client, "redacteur").status_code == 429
     client.force_login(chief)
     listing = client.get("/admin/articles/failedlogin/")
     assert listing.status_code == 200
-    attempt = AccessAttempt.objects.filter(username="piet").first()
+    attempt = AccessAttempt.objects.filter(username="redacteur").first()
     response = client.post(
         "/admin/articles/failedlogin/",
         {"action": "unlock_accounts", "_selected_action": [attempt.pk]},
     )
     assert response.status_code == 302
-    assert not AccessAttempt.objects.filter(username="piet").exists()
+    assert not AccessAttempt.objects.filter(username="redacteur").exists()
     event = AuditEvent.objects.get(kind=AuditEvent.Kind.UNLOCKED)
-    assert (event.actor, event.subject) == (chief, "account “piet”")
+    assert (event.actor, event.subject) == (chief, "account “redacteur”")
     client.logout()
-    assert log_in(client, "piet").status_code == 302
+    assert log_in(client, "redacteur").status_code == 302
 
 
 def test_hoofdredactie_unlocks_an_address(client, editor, chief):
     """Adres ontgrendelen clears every account's failures from that address."""
-    for n in range(LIMIT):
+    for n in range(FAILURE_LIMIT):
         log_in(client, f"gok{n}", "fout", address="198.51.100.5")
     client.force_login(chief)
     attempt = AccessAttempt.objects.filter(ip_address="198.51.100.5").first()
@@ -154,7 +112,7 @@ def test_hoofdredactie_unlocks_an_address(client, editor, chief):
         {"action": "unlock_addresses", "_selected_action": [attempt.pk]},
     )
     client.logout()
-    assert log_in(client, "piet", address="198.51.100.5").status_code == 302
+    assert log_in(client, "redacteur", address="198.51.100.5").status_code == 302
 
 
 def test_unlock_login_command_for_when_nobody_can_log_in(client, editor):
@@ -163,13 +121,13 @@ def test_unlock_login_command_for_when_nobody_can_log_in(client, editor):
 
     from django.core.management import CommandError, call_command
 
-    for n in range(LIMIT):
+    for n in range(FAILURE_LIMIT):
         log_in(client, f"gok{n}", "fout", address="198.51.100.5")
     out = StringIO()
     call_command("unlock_login", "--address", "198.51.100.5", stdout=out)
     assert "Ontgrendeld: adres 198.51.100.5" in out.getvalue()
     assert AuditEvent.objects.get(kind="unlocked").subject == "adres 198.51.100.5"
-    assert log_in(client, "piet", address="198.51.100.5").status_code == 302
+    assert log_in(client, "redacteur", address="198.51.100.5").status_code == 302
     with pytest.raises(CommandError, match="geen IP-adres"):
         call_command("unlock_login", "--address", "kantoor")
 
@@ -207,11 +165,11 @@ def test_client_address_behind_a_proxy(settings):
 def test_login_asks_for_the_code_when_the_user_has_an_app(client, editor):
     """With a confirmed app, the password alone is not enough; the right code is."""
     device = device_for(editor)
-    response = log_in(client, "piet")
+    response = log_in(client, "redacteur")
     assert response.status_code == 200
     assert "Vul ook de code uit je authenticator-app in." in response.text
     assert not logged_in(client)
-    response = log_in(client, "piet", code=code(device))
+    response = log_in(client, "redacteur", code=code(device))
     assert response.status_code == 302
     assert client.get("/admin/").status_code == 200
 
@@ -219,19 +177,19 @@ def test_login_asks_for_the_code_when_the_user_has_an_app(client, editor):
 def test_a_wrong_or_used_code_is_refused(client, editor):
     """A wrong code and a code already used both fail and count as failures."""
     device = device_for(editor)
-    assert log_in(client, "piet", code=code(device)).status_code == 302
+    assert log_in(client, "redacteur", code=code(device)).status_code == 302
     client.logout()
-    response = log_in(client, "piet", code=code(device))  # the same code again
+    response = log_in(client, "redacteur", code=code(device))  # the same code again
     assert "Deze code klopt niet" in response.text
     assert not logged_in(client)
-    assert AccessAttempt.objects.get(username="piet").failures_since_start == 1
+    assert AccessAttempt.objects.get(username="redacteur").failures_since_start == 1
 
 
 def test_ten_wrong_codes_lock_the_account(client, editor):
     """Guessing codes with a phished password locks the account like passwords do."""
     device_for(editor)
-    for _ in range(LIMIT):
-        response = log_in(client, "piet", code="000000")
+    for _ in range(FAILURE_LIMIT):
+        response = log_in(client, "redacteur", code="000000")
     assert response.status_code == 429
     assert not logged_in(client)
 
@@ -257,7 +215,7 @@ def test_setting_up_an_app(client, editor):
     assert TOTPDevice.objects.get(user=editor).confirmed
     assert client.get("/admin/").status_code == 200
     assert AuditEvent.objects.filter(
-        kind=AuditEvent.Kind.TWO_FACTOR_ON, subject="piet", actor=editor
+        kind=AuditEvent.Kind.TWO_FACTOR_ON, subject="redacteur", actor=editor
     ).exists()
 
 
@@ -279,7 +237,7 @@ def test_mandatory_two_factor_sends_users_without_an_app_to_set_one_up(client, e
     """When the Hoofdredactie makes it mandatory, a user without an app goes to the
     setup right after login and can do nothing else (logging out still works)."""
     SecurityPolicy.objects.create(pk=1, two_factor_required=True)
-    response = log_in(client, "piet")
+    response = log_in(client, "redacteur")
     assert response.status_code == 302
     held = client.get(response.url)
     assert held.status_code == 302
@@ -319,16 +277,16 @@ def test_the_hoofdredactie_resets_a_lost_phone(client, chief, editor):
     assert response.status_code == 302
     assert not TOTPDevice.objects.filter(user=editor).exists()
     assert AuditEvent.objects.filter(
-        kind=AuditEvent.Kind.TWO_FACTOR_OFF, subject="piet", actor=chief
+        kind=AuditEvent.Kind.TWO_FACTOR_OFF, subject="redacteur", actor=chief
     ).exists()
     client.logout()
-    assert log_in(client, "piet").status_code == 302
+    assert log_in(client, "redacteur").status_code == 302
 
 
 def test_turning_ones_own_app_off_needs_a_code(client, editor):
     """Turning two-factor off asks for a current code."""
     device = device_for(editor)
-    log_in(client, "piet", code=code(device))
+    log_in(client, "redacteur", code=code(device))
     client.post("/admin/tweestapsverificatie/", {"code": "000000"})
     assert TOTPDevice.objects.filter(user=editor).exists()
     device.refresh_from_db()
@@ -381,14 +339,14 @@ def test_production_settings_protect_sessions_and_cookies(tmp_path):
     assert values["SECURE_SSL_REDIRECT"]
     assert values["SESSION_COOKIE_AGE"] == 12 * 60 * 60
     assert values["SESSION_EXPIRE_AT_BROWSER_CLOSE"]
-    assert values["AXES_FAILURE_LIMIT"] == LIMIT
+    assert values["AXES_FAILURE_LIMIT"] == FAILURE_LIMIT
     assert set(values["AXES_LOCKOUT_PARAMETERS"]) == {"username", "ip_address"}
     assert values["PROXY_COUNT"] == 1
 
 
 def test_session_cookie_is_http_only_and_ends_with_the_browser(client, editor):
     """The login's session cookie has no lifetime of its own and is HttpOnly."""
-    response = log_in(client, "piet")
+    response = log_in(client, "redacteur")
     cookie = response.cookies["sessionid"]
     assert cookie["httponly"]
     assert cookie["samesite"] == "Lax"
@@ -402,140 +360,3 @@ def test_password_validators_refuse_weak_passwords(db):
         with pytest.raises(ValidationError):
             validate_password(weak)
     validate_password(PASSWORD)
-
-
-# Audit ----------------------------------------------------------------------------
-
-
-def test_role_and_account_changes_are_recorded_with_who_did_them(chief, make_user, rf):
-    """Roles given and taken, staff and superuser flags: who, whom, what."""
-    user = make_user("anna", role=None, is_staff=False)
-    request = rf.get("/")
-    request.user = chief
-    with acting_as(request):
-        user.groups.add(Group.objects.get(name="Redacteur"))
-        user.groups.remove(Group.objects.get(name="Redacteur"))
-        user.is_staff = True
-        user.save()
-    events = AuditEvent.objects.filter(subject="anna", actor=chief)
-    assert [(e.kind, e.detail) for e in events.order_by("pk")] == [
-        ("role_added", "Redacteur"),
-        ("role_removed", "Redacteur"),
-        ("account", "toegang tot het beheer: uit → aan"),
-    ]
-
-
-def test_a_role_change_in_the_admin_names_the_hoofdredactie(client, chief, editor):
-    """Saving a user's groups in the admin records the logged-in chief as actor."""
-    client.force_login(chief)
-    response = client.post(
-        f"/admin/auth/user/{editor.pk}/change/",
-        {
-            "username": "piet",
-            "is_active": "on",
-            "is_staff": "on",
-            "groups": [Group.objects.get(name="Hoofdredactie").pk],
-            "last_login_0": "",
-            "last_login_1": "",
-            "date_joined_0": "2025-01-01",
-            "date_joined_1": "09:00:00",
-        },
-    )
-    assert response.status_code == 302, response.context["adminform"].form.errors
-    kinds = set(
-        AuditEvent.objects.filter(subject="piet", actor=chief).values_list(
-            "kind", "detail"
-        )
-    )
-    assert kinds == {("role_added", "Hoofdredactie"), ("role_removed", "Redacteur")}
-
-
-def test_deleting_a_correction_or_an_article_is_recorded(chief, make_article, rf):
-    """Notes and articles take their own history with them when deleted, so the
-    deletion itself is kept: who, which article, what the note said."""
-    from articles.notes import add_note
-
-    article = make_article(headline="Kabul")
-    note = add_note(article, kind="correction", text="Het was 26 augustus.", user=None)
-    request = rf.get("/")
-    request.user = chief
-    with acting_as(request):
-        note.delete()
-        article.delete()
-    events = AuditEvent.objects.filter(actor=chief).order_by("pk")
-    assert [(e.kind, e.subject) for e in events] == [
-        ("note_deleted", "Kabul"),
-        ("article_deleted", "Kabul"),
-    ]
-    assert "26 augustus" in events[0].detail
-
-
-def test_changing_what_a_role_may_do_is_recorded(db):
-    """Permissions added to or taken from a group are listed by codename."""
-    from django.contrib.auth.models import Permission
-
-    group = Group.objects.get(name="Verslaggever")
-    permission = Permission.objects.get(codename="publish_article")
-    group.permissions.add(permission)
-    event = AuditEvent.objects.get(kind=AuditEvent.Kind.ROLE_PERMISSIONS)
-    assert (event.subject, event.detail) == (
-        "Verslaggever",
-        "erbij: articles.publish_article",
-    )
-
-
-def test_logging_in_records_no_account_change(client, editor):
-    """Updating last_login at each login is not an account change."""
-    before = AuditEvent.objects.count()
-    log_in(client, "piet")
-    assert AuditEvent.objects.count() == before
-
-
-def test_logbook_lists_everything_newest_first_and_filters(
-    client, chief, editor, make_article
-):
-    """Logins, failures, lock-outs, unlocks, publications, withdrawals, corrections
-    and role changes appear in one list, filterable by kind and user."""
-    from articles.notes import add_note
-    from articles.workflow import transition
-
-    log_in(client, "piet", "fout")
-    log_in(client, "piet")
-    article = make_article(headline="Kabul", status=Article.Status.DRAFT)
-    transition(article, Article.Status.PUBLISHED, user=editor)
-    add_note(article, kind="correction", text="Het was 26 augustus.", user=editor)
-    transition(article, Article.Status.UNPUBLISHED, user=editor, reason="Fout")
-    for _ in range(LIMIT):
-        log_in(client, "ander", "fout", address="198.51.100.8")
-    client.force_login(chief)
-    page = client.get("/admin/articles/auditevent/")
-    assert page.status_code == 200
-    entries = page.context["page"].entries
-    kinds = [entry.kind for entry in entries]
-    for kind in ("login", "login_failed", "locked_out", "published", "unpublished",
-                 "correction", "role_added"):  # fmt: skip
-        assert kind in kinds, kind
-    assert [e.at for e in entries] == sorted((e.at for e in entries), reverse=True)
-    assert "Kabul" in page.text and "198.51.100.8" in page.text
-    corrections = client.get("/admin/articles/auditevent/?soort=correction")
-    assert [e.kind for e in corrections.context["page"].entries] == ["correction"]
-    by_piet = client.get("/admin/articles/auditevent/?gebruiker=piet")
-    assert {e.username for e in by_piet.context["page"].entries} == {"piet"}
-
-
-def test_logbook_is_read_only(client, chief):
-    """Nobody adds, changes or deletes Logboek entries."""
-    event = AuditEvent.objects.create(kind="policy", subject="x")
-    client.force_login(chief)
-    assert client.get("/admin/articles/auditevent/add/").status_code == 403
-    response = client.post(f"/admin/articles/auditevent/{event.pk}/delete/")
-    assert response.status_code == 403
-    assert AuditEvent.objects.filter(pk=event.pk).exists()
-
-
-def test_logins_and_failures_are_kept_by_axes(client, editor):
-    """The login records the Logboek reads: user, address, time."""
-    log_in(client, "piet", "fout", address="198.51.100.3")
-    log_in(client, "piet", address="198.51.100.3")
-    assert AccessFailureLog.objects.get().ip_address == "198.51.100.3"
-    assert AccessLog.objects.get().username == "piet"

@@ -56,11 +56,11 @@ MODELS = (
 
 
 @pytest.fixture
-def newsroom(make_article):
+def newsroom(make_article, make_user):
     """Sections, authors with accounts, topics with aliases, a hero image, an archived
     post with a copied image, and articles with every kind of history."""
-    eva = User.objects.create_user(
-        "eva", first_name="Eva", last_name="Mulder", is_staff=True, is_superuser=True
+    eva = make_user(
+        "eva", "editor", first_name="Eva", last_name="Mulder", password=None
     )
     jan = User.objects.create_user("jan", first_name="Jan", last_name="de Vries")
     buitenland = Section.objects.create(name="Buitenland", slug="buitenland")

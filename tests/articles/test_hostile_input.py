@@ -391,16 +391,18 @@ def _fidelity(item: Hostile, page: str) -> list[str]:
     ("index", "payload"), list(enumerate(PAYLOADS)), ids=[p.name for p in PAYLOADS]
 )
 def test_payload_in_every_field_is_inert_on_every_surface(
-    admin_client, client, index, payload
+    chief_client, client, index, payload
 ):
     """Every field holding the payload: each surface parses with nothing that runs,
-    and the article page's metadata repeats the editor's text exactly."""
-    item = build(admin_client, index, payload)
+    and the article page's metadata repeats the editor's text exactly. Written and
+    read in the admin by the Hoofdredactie: a section is among the fields, and only
+    the Hoofdredactie makes sections."""
+    item = build(chief_client, index, payload)
     problems = []
     reached = 0
     pages = surfaces(item)
     for name, url in pages.items():
-        reader = admin_client if name.startswith("admin") else client
+        reader = chief_client if name.startswith("admin") else client
         response = reader.get(url)
         if response.status_code != 200:
             problems.append(f"{name} ({url}): status {response.status_code}")
@@ -496,20 +498,21 @@ TOPICS = {"طالبان": "طالبان", "داعش خراسان": "داعش-خ�
 
 
 @pytest.fixture
-def scripts(admin_client, db):
+def scripts(editor_client, db):
     """Articles in Pashto, Arabic, Dutch with combining marks and pure emoji, with
-    topics in Arabic script and with emoji, all written through the admin."""
+    topics in Arabic script and with emoji, all written through the admin by an
+    editor."""
     section = Section.objects.create(name="Buitenland", slug="buitenland")
     author = Author.objects.create(name="مریم احمدزی", slug="مریم-احمدزی")
     for name, slug in TOPICS.items():
-        _ok(admin_client.post(f"{ADMIN}/topic/add/", _topic_data(name, slug)))
+        _ok(editor_client.post(f"{ADMIN}/topic/add/", _topic_data(name, slug)))
     topics = list(Topic.objects.order_by("pk"))
     for headline, _slug, _word in SCRIPTS.values():
         data = _article_data(
             section, author, topics, headline=headline, status="published",
             lede=f"{headline} — لومړی راپور.", body=f"<p>{headline}</p>",
         )  # fmt: skip
-        _ok(admin_client.post(f"{ADMIN}/article/add/", data))
+        _ok(editor_client.post(f"{ADMIN}/article/add/", data))
     # By the headline as typed (stored composed).
     return {
         typed: Article.objects.get(headline=unicodedata.normalize("NFC", typed))
@@ -608,10 +611,10 @@ def test_topics_in_any_script_resolve(client, scripts, name, slug):
     assert all(a.get_absolute_url() in html.unescape(found) for a in scripts.values())
 
 
-def test_a_topic_alias_in_arabic_script_redirects(admin_client, client, scripts):
+def test_a_topic_alias_in_arabic_script_redirects(editor_client, client, scripts):
     """An alias in Arabic script leads to its topic's page."""
     _ok(
-        admin_client.post(
+        editor_client.post(
             f"{ADMIN}/topic/add/",
             _topic_data("ISKP", "iskp", alias="داعش ولایت خراسان"),
         )
@@ -648,30 +651,17 @@ PAGE_STATE = """() => ({
 })"""
 
 
-@pytest.fixture
-def roles(transactional_db):
-    """The flush between transactional tests empties the groups the roles migration
-    made; make them again the same way."""
-    from django.contrib.auth.models import Group, Permission
-
-    from articles.roles import ensure_roles
-
-    ensure_roles(Group, Permission)
-
-
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_hostile_pages_run_nothing_in_chromium(browser, live_server, roles, settings):
-    """A sample of the hostile articles in Chromium, as a reader and as an editor in
-    the admin (where inline scripts are allowed): no dialog, no canary, no policy
-    violation, no handler in the DOM; an RTL headline is laid out right to left."""
-    from django.contrib.auth.models import User
-    from django.test import Client
-
-    editor = Client()
-    editor.force_login(User.objects.create_superuser("hoofd", "h@example.org", "x"))
+def test_hostile_pages_run_nothing_in_chromium(
+    browser, live_server, chief_client, settings
+):
+    """A sample of the hostile articles in Chromium, as a reader and as the
+    Hoofdredactie in the admin (where inline scripts are allowed): no dialog, no
+    canary, no policy violation, no handler in the DOM; an RTL headline is laid out
+    right to left."""
     items = [
-        build(editor, index, payload)
+        build(chief_client, index, payload)
         for index, payload in enumerate(PAYLOADS)
         if payload.name in BROWSER_SAMPLE
     ]
@@ -690,7 +680,7 @@ def test_hostile_pages_run_nothing_in_chromium(browser, live_server, roles, sett
         [
             {
                 "name": settings.SESSION_COOKIE_NAME,
-                "value": editor.cookies[settings.SESSION_COOKIE_NAME].value,
+                "value": chief_client.cookies[settings.SESSION_COOKIE_NAME].value,
                 "url": live_server.url,
             }
         ]

@@ -461,10 +461,10 @@ def test_printed_public_path_opens_the_article(db, write, client):
     assert "Aanslag bij Moskou: wat we weten" in response.text
 
 
-def test_printed_admin_path_opens_the_change_form(db, write, admin_client):
+def test_printed_admin_path_opens_the_change_form(db, write, editor_client):
     """The printed admin path of a draft is that article's change form."""
     result = run(write(EXAMPLE))
-    response = admin_client.get(result.last_line)
+    response = editor_client.get(result.last_line)
     assert response.status_code == 200
     assert "Aanslag bij Moskou: wat we weten" in response.text
 

@@ -4,7 +4,6 @@ from datetime import timedelta
 from html.parser import HTMLParser
 
 import pytest
-from django.contrib.auth.models import Permission, User
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -226,13 +225,13 @@ def test_article_query_count_does_not_grow_with_notes(client, make_article):
 
 
 def test_admin_inline_signs_a_note_and_marks_the_article_updated(
-    admin_client, admin_user, make_article
+    editor_client, editor, make_article
 ):
     """A correction added in the article form gets the editor as author and
     moves the update time; the article stays published."""
     article = make_article()
     url = f"/admin/articles/article/{article.pk}/change/"
-    data = form_data(admin_client.get(url), "article_form")
+    data = form_data(editor_client.get(url), "article_form")
     at = timezone.now().replace(microsecond=0)
     date, time = split_time(at)
     add_inline_form(
@@ -243,10 +242,10 @@ def test_admin_inline_signs_a_note_and_marks_the_article_updated(
         at_0=date,
         at_1=time,
     )
-    response = admin_client.post(url, data)
+    response = editor_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
     note = ArticleNote.objects.get()
-    assert note.author == admin_user
+    assert note.author == editor
     assert note.kind == Kind.CORRECTION
     article.refresh_from_db()
     assert article.updated_at == at
@@ -369,17 +368,17 @@ def test_front_page_changes_show_at_once(client, make_article, front):
 
 
 def test_history_records_versions_and_restore_brings_one_back(
-    make_article, front, admin_user
+    make_article, front, editor
 ):
     """Each save keeps the state before it; a restore is a new version."""
     one, two, three = (make_article() for _ in range(3))
     front.lead = one
     front.banner_text = "Eerste balk"
-    save_front_page(front, user=admin_user, slots=[two, three])
+    save_front_page(front, user=editor, slots=[two, three])
     assert front.version == 2
     front.lead = two
     front.banner_text = ""
-    save_front_page(front, user=admin_user, slots=[three])
+    save_front_page(front, user=editor, slots=[three])
     assert front.version == 3
     assert [state["version"] for state in front.history] == [1, 2]
     assert front.history[1] | {"updated_at": None} == {
@@ -389,10 +388,10 @@ def test_history_records_versions_and_restore_brings_one_back(
         "banner_text": "Eerste balk",
         "banner_url": "",
         "banner_until": None,
-        "updated_by": admin_user.pk,
+        "updated_by": editor.pk,
         "updated_at": None,
     }
-    restore_front_page(front, 1, user=admin_user)
+    restore_front_page(front, 1, user=editor)
     front = FrontPage.objects.get()
     assert front.version == 4
     assert front.lead == one
@@ -433,57 +432,57 @@ def test_home_articles_reads_without_writing(db, make_article):
 
 
 def test_front_page_admin_saves_versions_and_restores(
-    admin_client, admin_user, make_article, front
+    editor_client, editor, make_article, front
 ):
     """The admin saves through save_front_page and restores an earlier version."""
     one, two = make_article(), make_article()
-    assert admin_client.get("/admin/articles/frontpage/").url == (
+    assert editor_client.get("/admin/articles/frontpage/").url == (
         f"/admin/articles/frontpage/{front.pk}/change/"
     )
     url = f"/admin/articles/frontpage/{front.pk}/change/"
-    data = form_data(admin_client.get(url), "frontpage_form")
+    data = form_data(editor_client.get(url), "frontpage_form")
     data["lead"] = str(one.pk)
     data["banner_text"] = "Breaking"
     add_inline_form(data, "slots", article=str(two.pk), position="1")
-    response = admin_client.post(url, data)
+    response = editor_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
     front.refresh_from_db()
-    assert (front.version, front.lead, front.updated_by) == (2, one, admin_user)
+    assert (front.version, front.lead, front.updated_by) == (2, one, editor)
     assert [slot.article for slot in front.slots.all()] == [two]
     assert front.history[0]["version"] == 1
-    page = admin_client.get(url).content.decode()
+    page = editor_client.get(url).content.decode()
     restore = f"/admin/articles/frontpage/{front.pk}/herstel/1/"
     assert f'formaction="{restore}"' in page
-    assert admin_client.get(restore).status_code == 405
-    assert admin_client.post(restore).status_code == 302
+    assert editor_client.get(restore).status_code == 405
+    assert editor_client.post(restore).status_code == 302
     front.refresh_from_db()
     assert (front.version, front.lead, front.banner_text) == (3, None, "")
     assert not front.slots.exists()
 
 
 def test_front_page_admin_refuses_bad_links_and_stale_saves(
-    admin_client, make_article, front
+    editor_client, make_article, front
 ):
     """A javascript: link and a save on top of someone else's are refused."""
     url = f"/admin/articles/frontpage/{front.pk}/change/"
-    data = form_data(admin_client.get(url), "frontpage_form")
-    response = admin_client.post(url, data | {"banner_url": "javascript:alert(1)"})
+    data = form_data(editor_client.get(url), "frontpage_form")
+    response = editor_client.post(url, data | {"banner_url": "javascript:alert(1)"})
     assert response.status_code == 200
     assert "banner_url" in response.context["adminform"].form.errors
     save_front_page(front, user=None)
-    response = admin_client.post(url, data)
+    response = editor_client.post(url, data)
     assert response.status_code == 200
     assert "Iemand anders" in response.content.decode()
     assert FrontPage.objects.get().version == 2
 
 
-def test_front_page_admin_creates_the_one_row(admin_client, make_article):
+def test_front_page_admin_creates_the_one_row(chief_client, make_article):
     """Without a front page, the admin's add form creates row 1, version 1."""
     lead = make_article()
     data = form_data(
-        admin_client.get("/admin/articles/frontpage/add/"), "frontpage_form"
+        chief_client.get("/admin/articles/frontpage/add/"), "frontpage_form"
     )
-    response = admin_client.post(
+    response = chief_client.post(
         "/admin/articles/frontpage/add/", data | {"lead": str(lead.pk)}
     )
     assert response.status_code == 302, response.content.decode()[:3000]
@@ -491,11 +490,12 @@ def test_front_page_admin_creates_the_one_row(admin_client, make_article):
     assert (front.pk, front.version, front.lead, front.history) == (1, 1, lead, [])
 
 
-def test_front_page_admin_allows_no_second_row_and_no_delete(admin_client, front):
-    """With the row in place, the admin offers neither add nor delete."""
-    assert admin_client.get("/admin/articles/frontpage/add/").status_code == 403
+def test_front_page_admin_allows_no_second_row_and_no_delete(chief_client, front):
+    """With the row in place, the admin offers neither add nor delete, not even to
+    the Hoofdredactie, who holds both permissions."""
+    assert chief_client.get("/admin/articles/frontpage/add/").status_code == 403
     delete = f"/admin/articles/frontpage/{front.pk}/delete/"
-    assert admin_client.post(delete).status_code == 403
+    assert chief_client.post(delete).status_code == 403
     assert FrontPage.objects.count() == 1
 
 
@@ -503,12 +503,12 @@ def test_front_page_admin_allows_no_second_row_and_no_delete(admin_client, front
 
 
 @pytest.fixture
-def newsroom(make_article, admin_user):
+def newsroom(make_article, editor, reporter):
     """One article for each list of the dashboard, and some that belong in none."""
     now = timezone.now()
-    other = User.objects.create_user("verslaggever", password="x")
+    other = reporter
     mine = make_article(headline="Mijn concept", status=Article.Status.DRAFT)
-    Article.objects.filter(pk=mine.pk).update(created_by=admin_user)
+    Article.objects.filter(pk=mine.pk).update(created_by=editor)
     theirs = make_article(headline="Ander concept", status=Article.Status.DRAFT)
     Article.objects.filter(pk=theirs.pk).update(created_by=other)
     review = make_article(headline="Wacht op de chef", status=Article.Status.REVIEW)
@@ -552,10 +552,10 @@ def _group(dashboard, caption):
     return dashboard[start : dashboard.find("</table>", start)]
 
 
-def test_dashboard_lists_each_group_for_an_editor(admin_client, newsroom):
+def test_dashboard_lists_each_group_for_an_editor(editor_client, newsroom):
     """The admin index lists drafts, review, scheduled, published, corrections and
     missing posts, each linking to the article's change page."""
-    dashboard = _dashboard(admin_client.get("/admin/"))
+    dashboard = _dashboard(editor_client.get("/admin/"))
 
     def listed(caption, article):
         link = f'href="/admin/articles/article/{article.pk}/change/"'
@@ -578,24 +578,23 @@ def test_dashboard_lists_each_group_for_an_editor(admin_client, newsroom):
     assert not listed("Ingesloten berichten verdwenen", newsroom["published"])
 
 
-def test_dashboard_drafts_are_the_editors_own(client, newsroom):
+def test_dashboard_drafts_are_the_editors_own(client, newsroom, make_user):
     """Drafts they created or carry their byline are "mine"; no one else's."""
-    editor = User.objects.create_user("redacteur", password="x", is_staff=True)
-    editor.user_permissions.add(Permission.objects.get(codename="view_article"))
-    Article.objects.filter(pk=newsroom["theirs"].pk).update(created_by=editor)
-    byline = Author.objects.create(name="Redacteur", slug="redacteur", user=editor)
+    colleague = make_user("collega", None, permissions=["view_article"])
+    Article.objects.filter(pk=newsroom["theirs"].pk).update(created_by=colleague)
+    byline = Author.objects.create(name="Redacteur", slug="redacteur", user=colleague)
     newsroom["mine"].authors.add(byline)
-    client.force_login(editor)
+    client.force_login(colleague)
     drafts = _group(_dashboard(client.get("/admin/")), "Mijn concepten")
     assert "Ander concept" in drafts
     assert "Mijn concept<" in drafts
 
 
-def test_dashboard_query_count_is_constant(admin_client, newsroom, make_article):
+def test_dashboard_query_count_is_constant(editor_client, newsroom, make_article):
     """More articles in each list cost no more queries."""
-    before = count_queries(admin_client, "/admin/")
+    before = count_queries(editor_client, "/admin/")
     for _ in range(3):
         make_article(status=Article.Status.REVIEW)
         make_article(publish_at=timezone.now() + timedelta(days=1))
         add_note(newsroom["published"], kind=Kind.CORRECTION, text="x", user=None)
-    assert count_queries(admin_client, "/admin/") == before
+    assert count_queries(editor_client, "/admin/") == before

@@ -8,7 +8,6 @@ import pytest
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.models import LogEntry
-from django.contrib.auth.models import Permission, User
 from django.utils import timezone
 
 from articles.models import Article, PreviewLink
@@ -23,11 +22,6 @@ from tests.helpers.samples.embeds import X_URL
 
 BANNER = "Voorbeeld — niet gepubliceerd"
 ROBOTS_META = '<meta name="robots" content="noindex, nofollow">'
-
-
-@pytest.fixture
-def editor(db):
-    return User.objects.create_superuser("chef", "chef@example.org", "geheim")
 
 
 @pytest.fixture
@@ -191,9 +185,9 @@ def test_preview_page_loads_nothing_from_other_origins(client, editor, make_arti
     assert parser.found and foreign == []
 
 
-def test_admin_creates_link_and_shows_it_in_a_message(admin_client, draft):
-    """A POST as superuser makes a link and the message holds its full URL."""
-    response = admin_client.post(create_url(draft), follow=True)
+def test_admin_creates_link_and_shows_it_in_a_message(editor_client, draft):
+    """A POST by an editor makes a link and the message holds its full URL."""
+    response = editor_client.post(create_url(draft), follow=True)
     assert (
         response.redirect_chain[-1][0] == f"/admin/articles/article/{draft.pk}/change/"
     )
@@ -204,10 +198,10 @@ def test_admin_creates_link_and_shows_it_in_a_message(admin_client, draft):
     assert LogEntry.objects.filter(object_id=str(draft.pk)).exists()
 
 
-def test_admin_revokes_link(admin_client, editor, draft, client):
+def test_admin_revokes_link(editor_client, editor, draft, client):
     """A POST to the revoke URL stops the link at once."""
     link = create_preview_link(draft, user=editor)
-    response = admin_client.post(revoke_url(link))
+    response = editor_client.post(revoke_url(link))
     assert response.status_code == 302
     link.refresh_from_db()
     assert link.revoked_at is not None
@@ -215,20 +209,19 @@ def test_admin_revokes_link(admin_client, editor, draft, client):
 
 
 @pytest.mark.parametrize("url", ["create", "revoke"])
-def test_get_on_admin_preview_urls_is_405(admin_client, editor, draft, url):
+def test_get_on_admin_preview_urls_is_405(editor_client, editor, draft, url):
     """Creating and revoking are POST only; a GET changes nothing."""
     link = create_preview_link(draft, user=editor)
     path = create_url(draft) if url == "create" else revoke_url(link)
-    assert admin_client.get(path).status_code == 405
+    assert editor_client.get(path).status_code == 405
     assert PreviewLink.objects.count() == 1
     link.refresh_from_db()
     assert link.revoked_at is None
 
 
-def test_user_without_change_permission_gets_403(client, editor, draft):
+def test_user_without_change_permission_gets_403(client, editor, draft, make_user):
     """Staff who may only view the article can neither create nor revoke links."""
-    viewer = User.objects.create_user("lezer", password="geheim", is_staff=True)
-    viewer.user_permissions.add(Permission.objects.get(codename="view_article"))
+    viewer = make_user("lezer", None, permissions=["view_article"])
     client.force_login(viewer)
     link = create_preview_link(draft, user=editor)
     assert client.post(create_url(draft)).status_code == 403
@@ -251,14 +244,14 @@ def test_readonly_field_lists_active_links_with_post_buttons(editor, draft):
 
 
 def test_change_form_renders_preview_links_field(
-    admin_client, editor, draft, monkeypatch
+    editor_client, editor, draft, monkeypatch
 ):
     """Placed in a fieldset, the field renders on the change form."""
     model_admin = admin.site._registry[Article]
     fieldsets = [*model_admin.fieldsets, ("Voorbeeld", {"fields": ["preview_links"]})]
     monkeypatch.setattr(model_admin, "fieldsets", fieldsets)
     link = create_preview_link(draft, user=editor)
-    response = admin_client.get(f"/admin/articles/article/{draft.pk}/change/")
+    response = editor_client.get(f"/admin/articles/article/{draft.pk}/change/")
     assert response.status_code == 200
     assert preview_url(link) in response.text
     assert revoke_url(link) in response.text

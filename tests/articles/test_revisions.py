@@ -3,7 +3,6 @@
 import json
 
 import pytest
-from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 from django.utils import timezone
 
@@ -80,12 +79,12 @@ def test_creating_an_article_stores_its_first_revision(make_article, topics):
     assert [t["name"] for t in revision.snapshot["topics"]] == ["ISKP"]
 
 
-def test_admin_edit_stores_a_second_revision(admin_client, admin_user, make_article):
+def test_admin_edit_stores_a_second_revision(editor_client, editor, make_article):
     """Saving the change form adds revision 2 by that user; revision 1 is untouched."""
     article = make_article(headline="Wat we weten", lede="Oude intro.")
     topic = Topic.objects.create(name="ISKP", slug="iskp")
     data = change_form_data(article, headline="Wat we nu weten", topics=[topic.pk])
-    response = admin_client.post(url("change", article.pk), data)
+    response = editor_client.post(url("change", article.pk), data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     first, second = article.revisions.order_by("version")
     assert (first.version, second.version) == (1, 2)
@@ -94,7 +93,7 @@ def test_admin_edit_stores_a_second_revision(admin_client, admin_user, make_arti
     assert second.snapshot["headline"] == "Wat we nu weten"
     assert second.snapshot["topics"] == [{"id": topic.pk, "name": "ISKP"}]
     assert second.snapshot["lede"] == "Oude intro."
-    assert second.created_by == admin_user
+    assert second.created_by == editor
 
 
 def test_snapshot_holds_topics_authors_and_embeds(make_article, topics):
@@ -173,7 +172,7 @@ def test_diff_lists_added_and_removed_topics(make_article, topics):
     assert diff.chunks == [("delete", "ISKP"), ("insert", "Taliban")]
 
 
-def test_diff_page_escapes_hostile_text(admin_client, make_article):
+def test_diff_page_escapes_hostile_text(editor_client, make_article):
     """Markup stored in a revision shows as text on the diff page, never as markup."""
     article = make_article(headline="Rustige kop")
     edit(article, headline="Nog een kop")
@@ -184,7 +183,7 @@ def test_diff_page_escapes_hostile_text(admin_client, make_article):
             "body": '<p>Tekst <img src=x onerror="alert(2)"><b>vet</b></p>',
         }
     )
-    response = admin_client.get(url("revision_diff", article.pk, 1, 2))
+    response = editor_client.get(url("revision_diff", article.pk, 1, 2))
     content = response.content.decode()
     assert response.status_code == 200
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in content
@@ -193,13 +192,13 @@ def test_diff_page_escapes_hostile_text(admin_client, make_article):
     assert "<ins>Tekst vet</ins>" in content
 
 
-def test_restore_brings_back_old_content_as_a_new_version(admin_client, make_article):
+def test_restore_brings_back_old_content_as_a_new_version(editor_client, make_article):
     """Restoring version 1 saves its headline, body and topics as version 3."""
     iskp = Topic.objects.create(name="ISKP", slug="iskp")
     taliban = Topic.objects.create(name="Taliban", slug="taliban")
     article = make_article(headline="Oud", body="<p>Oude tekst.</p>", topics=[iskp])
     edit(article, headline="Nieuw", body="<p>Nieuwe tekst.</p>", topics=[taliban])
-    response = admin_client.post(url("revision_restore", article.pk, 1))
+    response = editor_client.post(url("revision_restore", article.pk, 1))
     assert response.status_code == 302
     assert response["Location"] == url("change", article.pk)
     article.refresh_from_db()
@@ -213,7 +212,7 @@ def test_restore_brings_back_old_content_as_a_new_version(admin_client, make_art
     assert article.revisions.get(version=2).snapshot["headline"] == "Nieuw"
 
 
-def test_restore_keeps_status_and_skips_deleted_topics(make_article, admin_user):
+def test_restore_keeps_status_and_skips_deleted_topics(make_article, editor):
     """A topic deleted since is skipped with a notice; the status is not restored."""
     gone = Topic.objects.create(name="Verdwenen", slug="verdwenen")
     article = make_article(status=Article.Status.DRAFT, topics=[gone])
@@ -221,28 +220,27 @@ def test_restore_keeps_status_and_skips_deleted_topics(make_article, admin_user)
     gone.delete()
     notices = []
     article = restore_revision(
-        article.revisions.get(version=1), user=admin_user, notices=notices
+        article.revisions.get(version=1), user=editor, notices=notices
     )
     assert article.status == Article.Status.REVIEW
     assert list(article.topics.all()) == []
     assert any("Verdwenen" in notice for notice in notices)
-    assert article.revisions.get(version=3).created_by == admin_user
+    assert article.revisions.get(version=3).created_by == editor
 
 
-def test_restore_is_post_only(admin_client, make_article):
+def test_restore_is_post_only(editor_client, make_article):
     """A GET on the restore URL is refused with 405 and changes nothing."""
     article = make_article()
     edit(article, headline="Nieuw")
-    response = admin_client.get(url("revision_restore", article.pk, 1))
+    response = editor_client.get(url("revision_restore", article.pk, 1))
     assert response.status_code == 405
     article.refresh_from_db()
     assert (article.version, article.headline) == (2, "Nieuw")
 
 
-def test_restore_needs_change_permission(client, make_article):
+def test_restore_needs_change_permission(client, make_article, make_user):
     """Staff who may only view articles see the versions but get 403 on restore."""
-    viewer = User.objects.create_user("lezer", password="geheim", is_staff=True)
-    viewer.user_permissions.add(Permission.objects.get(codename="view_article"))
+    viewer = make_user("lezer", None, permissions=["view_article"])
     client.force_login(viewer)
     article = make_article()
     edit(article, headline="Nieuw")
@@ -253,21 +251,21 @@ def test_restore_needs_change_permission(client, make_article):
     assert (article.version, article.headline) == (2, "Nieuw")
 
 
-def test_revision_pages_answer_for_a_superuser(admin_client, make_article):
+def test_revision_pages_answer_for_an_editor(editor_client, make_article):
     """The list, a diff, the compare form and the change form's link all work."""
     article = make_article(headline="Eerste kop")
     edit(article, headline="Tweede kop")
     Revision.objects.filter(article=article, version=2).update(comment="Kop scherper")
-    listing = admin_client.get(url("revisions", article.pk))
+    listing = editor_client.get(url("revisions", article.pk))
     assert listing.status_code == 200
     assert "Kop scherper" in listing.content.decode()
     assert url("revision_diff", article.pk, 1, 2) in listing.content.decode()
-    diff = admin_client.get(url("revision_diff", article.pk, 2, 1))
+    diff = editor_client.get(url("revision_diff", article.pk, 2, 1))
     assert diff.status_code == 200
     assert "<del>Eerste</del> <ins>Tweede</ins>" in diff.content.decode()
-    compare = admin_client.get(url("revisions", article.pk), {"van": 1, "naar": 2})
+    compare = editor_client.get(url("revisions", article.pk), {"van": 1, "naar": 2})
     assert compare["Location"] == url("revision_diff", article.pk, 1, 2)
-    change_form = admin_client.get(url("change", article.pk))
+    change_form = editor_client.get(url("change", article.pk))
     assert url("revisions", article.pk) in change_form.content.decode()
-    missing = admin_client.get(url("revision_diff", article.pk, 1, 9))
+    missing = editor_client.get(url("revision_diff", article.pk, 1, 9))
     assert missing.status_code == 404

@@ -1,9 +1,7 @@
 """Roles, status changes with their audit trail, lost edits, autosave, slug changes."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.test import Client
 from django.utils import timezone
 
 from articles.models import (
@@ -17,36 +15,21 @@ from articles.models import (
 from articles.services import prepare_for_save
 from articles.workflow import transition
 from tests.helpers.forms import ARTICLE_INLINES
+from tests.helpers.users import client_for
 
 S = Article.Status
 
 
-def person(username, group):
-    user = User.objects.create_user(
-        username, f"{username}@example.org", "pw-Geheim-1", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
 @pytest.fixture
-def newsroom(db):
-    reporter = person("verslaggever", "Verslaggever")
-    other_reporter = person("collega", "Verslaggever")
-    editor = person("redacteur", "Redacteur")
-    chief = person("chef", "Hoofdredactie")
+def newsroom(reporter, editor, chief, make_user):
+    """The three roles, a second reporter, a section and the reporter's byline."""
+    other_reporter = make_user("collega", "reporter")
     section = Section.objects.create(name="Buitenland", slug="buitenland")
     byline = Author.objects.create(name="Vera Slag", slug="vera-slag", user=reporter)
     return {
         "reporter": reporter, "other_reporter": other_reporter, "editor": editor,
         "chief": chief, "section": section, "byline": byline,
     }  # fmt: skip
-
-
-def client_for(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def draft_by(newsroom, who="reporter", **fields):

@@ -93,7 +93,7 @@ def test_an_anonymous_reader_gets_the_second_request_from_the_cache_in_one_query
 
 
 def test_publishing_shows_the_article_on_cached_lists_at_once(
-    client, make_article, story, admin_user
+    client, make_article, story, editor
 ):
     draft = make_article(headline="Nieuw verhaal", status=Article.Status.DRAFT)
     draft.topics.add("ISKP")
@@ -101,18 +101,18 @@ def test_publishing_shows_the_article_on_cached_lists_at_once(
         assert "Nieuw verhaal" not in cached(client, url)
     fresh(client, draft.get_absolute_url(), 404)
 
-    transition(draft, Article.Status.PUBLISHED, user=admin_user)
+    transition(draft, Article.Status.PUBLISHED, user=editor)
 
     for url in ("/", "/sectie/buitenland/", "/onderwerp/iskp/", "/feed/"):
         assert "Nieuw verhaal" in fresh(client, url), url
     assert "Nieuw verhaal" in fresh(client, draft.get_absolute_url())
 
 
-def test_unpublishing_hides_the_article_everywhere_at_once(client, story, admin_user):
+def test_unpublishing_hides_the_article_everywhere_at_once(client, story, editor):
     url = story.get_absolute_url()
     for page in (url, "/", "/auteur/eva-mulder/", "/feed/"):
         assert "Wat we weten over ISKP" in cached(client, page)
-    transition(story, Article.Status.UNPUBLISHED, user=admin_user, reason="Onjuist.")
+    transition(story, Article.Status.UNPUBLISHED, user=editor, reason="Onjuist.")
     fresh(client, url, 410)
     for page in ("/", "/auteur/eva-mulder/", "/feed/"):
         assert "Wat we weten over ISKP" not in fresh(client, page)
@@ -197,13 +197,13 @@ def test_a_check_that_changes_nothing_keeps_the_cache(client, story):
     assert client.get("/")["X-Cache"] == "hit"
 
 
-def test_a_front_page_change_is_seen_at_once(client, story, make_article, admin_user):
+def test_a_front_page_change_is_seen_at_once(client, story, make_article, editor):
     other = make_article(headline="Ander verhaal")
     assert "Breaking: aanslag bij de luchthaven" not in cached(client, "/")
     front = get_front_page()
     front.lead = other
     front.banner_text = "Breaking: aanslag bij de luchthaven"
-    save_front_page(front, user=admin_user, slots=[story])
+    save_front_page(front, user=editor, slots=[story])
     assert "Breaking: aanslag bij de luchthaven" in fresh(client, "/")
 
 
@@ -239,14 +239,14 @@ def test_a_scheduled_article_appears_on_time_through_a_cached_home_page(
 
 
 def test_the_banner_disappears_from_the_cached_home_page_when_it_ends(
-    client, story, admin_user
+    client, story, editor
 ):
     start = timezone.now()
     with time_machine.travel(start, tick=False):
         front = get_front_page()
         front.banner_text = "Breaking: explosie bij de poort"
         front.banner_until = start + timedelta(minutes=30)
-        save_front_page(front, user=admin_user)
+        save_front_page(front, user=editor)
         assert "explosie bij de poort" in cached(client, "/")
     with time_machine.travel(start + timedelta(minutes=31), tick=False):
         assert "explosie bij de poort" not in fresh(client, "/")
@@ -282,11 +282,11 @@ def test_public_pages_tell_a_cdn_how_long_and_browsers_to_revalidate(client, sto
     assert "Vary" not in client.get("/") or "Cookie" not in client.get("/")["Vary"]
 
 
-def test_previews_are_never_cached(client, make_article, admin_user):
+def test_previews_are_never_cached(client, make_article, editor):
     from articles.previews import create_preview_link, preview_url
 
     draft = make_article(headline="Concept", status=Article.Status.DRAFT)
-    url = preview_url(create_preview_link(draft, user=admin_user))
+    url = preview_url(create_preview_link(draft, user=editor))
     first, again = client.get(url), client.get(url)
     assert first.status_code == again.status_code == 200
     assert "X-Cache" not in again
@@ -294,15 +294,15 @@ def test_previews_are_never_cached(client, make_article, admin_user):
 
 
 def test_the_admin_and_editors_are_never_served_from_or_stored_in_the_cache(
-    admin_client, client, story
+    editor_client, client, story
 ):
-    admin_client.get("/admin/")
-    again = admin_client.get("/admin/")
+    editor_client.get("/admin/")
+    again = editor_client.get("/admin/")
     assert "X-Cache" not in again
     assert "public" not in again.get("Cache-Control", "")
     # An editor looking at the public site gets a fresh, private page.
     cached(client, "/")
-    editor_view = admin_client.get("/")
+    editor_view = editor_client.get("/")
     assert "X-Cache" not in editor_view
     assert "private" in editor_view["Cache-Control"]
 
@@ -321,14 +321,14 @@ def test_not_found_pages_are_not_cached(client):
 
 
 def test_the_purge_hook_gets_the_urls_and_keys_of_a_publication(
-    make_article, admin_user, django_capture_on_commit_callbacks
+    make_article, editor, django_capture_on_commit_callbacks
 ):
     draft = make_article(
         headline="Te zuiveren", status=Article.Status.DRAFT, topics=["ISKP"]
     )
     PURGED.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        transition(draft, Article.Status.PUBLISHED, user=admin_user)
+        transition(draft, Article.Status.PUBLISHED, user=editor)
     urls = {url for call in PURGED for url in call[0]}
     keys = {key for call in PURGED for key in call[1]}
     article = Article.objects.get(pk=draft.pk)
@@ -486,7 +486,7 @@ def test_generated_articles_show_on_a_cached_home_page(client, story):
 
 
 def test_http_purge_sends_purge_requests_for_each_url_and_the_keys(
-    httpserver, settings, make_article, admin_user, django_capture_on_commit_callbacks
+    httpserver, settings, make_article, editor, django_capture_on_commit_callbacks
 ):
     """newsroom.purge.http_purge against a real server standing in for Varnish."""
     settings.PAGE_CACHE_PURGE = "newsroom.purge.http_purge"
@@ -505,7 +505,7 @@ def test_http_purge_sends_purge_requests_for_each_url_and_the_keys(
     )
     draft = make_article(headline="Te zuiveren", status=Article.Status.DRAFT)
     with django_capture_on_commit_callbacks(execute=True):
-        transition(draft, Article.Status.PUBLISHED, user=admin_user)
+        transition(draft, Article.Status.PUBLISHED, user=editor)
     paths = {path for method, path, _ in seen if method == "PURGE"}
     assert {"/", "/feed/", f"/artikel/{draft.slug}/", "/sectie/buitenland/"} <= paths
     assert all(h["Host"] == "nieuws.example.org" for _, _, h in seen)
@@ -515,13 +515,13 @@ def test_http_purge_sends_purge_requests_for_each_url_and_the_keys(
 
 
 def test_a_purge_hook_that_fails_never_fails_the_change(
-    settings, make_article, admin_user, django_capture_on_commit_callbacks, caplog
+    settings, make_article, editor, django_capture_on_commit_callbacks, caplog
 ):
     settings.PAGE_CACHE_PURGE = "newsroom.purge.http_purge"
     settings.PAGE_CACHE_PURGE_URL = "http://127.0.0.1:9"  # nothing listens
     draft = make_article(headline="Toch gepubliceerd", status=Article.Status.DRAFT)
     with django_capture_on_commit_callbacks(execute=True):
-        transition(draft, Article.Status.PUBLISHED, user=admin_user)
+        transition(draft, Article.Status.PUBLISHED, user=editor)
     assert Article.objects.get(pk=draft.pk).status == Article.Status.PUBLISHED
     assert any("Purging" in r.getMessage() for r in caplog.records)
 

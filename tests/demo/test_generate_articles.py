@@ -170,17 +170,17 @@ def test_published_articles_are_on_the_site(client, db):
     assert client.get("/onderwerp/eu/").url == "/onderwerp/europese-unie/"
 
 
-def test_admin_change_page_of_a_generated_article(admin_client, db):
+def test_admin_change_page_of_a_generated_article(editor_client, db):
     """Editors can open a generated article, with its cards and notes, in the admin."""
     generate(100)
     article = (
         Article.objects.filter(embeds__isnull=False, notes__isnull=False).first()
         or Article.objects.filter(embeds__isnull=False).first()
     )
-    response = admin_client.get(f"/admin/articles/article/{article.pk}/change/")
+    response = editor_client.get(f"/admin/articles/article/{article.pk}/change/")
     assert response.status_code == 200
     assert "embed-card" in response.text
-    assert admin_client.get("/admin/articles/article/").status_code == 200
+    assert editor_client.get("/admin/articles/article/").status_code == 200
 
 
 def test_rare_word_is_in_every_hundredth_article_only(db):

@@ -1,41 +1,29 @@
 """Two editors in two browsers: the second save is refused, their text stays."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
 from articles.models import Article, Author, Section
 from articles.services import create_article
+from tests.helpers.users import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def roles(transactional_db):
-    """The flush between transactional tests empties the groups the roles migration
-    made; make them again the same way."""
-    from django.contrib.auth.models import Permission
-
-    from articles.roles import ensure_roles
-
-    ensure_roles(Group, Permission)
 
 
 def log_in(browser, live_server, username):
     page = browser.new_context().new_page()
     page.goto(f"{live_server.url}/admin/login/")
     page.fill("#id_username", username)
-    page.fill("#id_password", "pw-Geheim-1")
+    page.fill("#id_password", PASSWORD)
     page.click("input[type=submit]")
     page.wait_for_selector("#site-name")
     return page
 
 
-def test_conflict_screen_keeps_the_second_editors_text(browser, live_server):
+def test_conflict_screen_keeps_the_second_editors_text(browser, live_server, make_user):
     """Editor B saves over A's newer version: refused, told who, text kept, can merge."""
     for name in ("anna", "bert"):
-        user = User.objects.create_user(name, password="pw-Geheim-1", is_staff=True)
-        user.groups.add(Group.objects.get(name="Redacteur"))
+        make_user(name, "editor")
     article = create_article(
         headline="Wat we weten",
         lede="Eerste intro.",
@@ -75,12 +63,11 @@ def test_conflict_screen_keeps_the_second_editors_text(browser, live_server):
     )
 
 
-def test_closed_tab_work_is_offered_back(browser, live_server):
+def test_closed_tab_work_is_offered_back(browser, live_server, make_user):
     """Type, close the tab without saving, come back: the text is offered back."""
     from articles.models import AutosaveCopy
 
-    user = User.objects.create_user("cato", password="pw-Geheim-1", is_staff=True)
-    user.groups.add(Group.objects.get(name="Redacteur"))
+    user = make_user("cato", "editor")
     article = create_article(
         headline="Oude kop",
         lede="Intro.",

@@ -6,19 +6,19 @@ import pytest
 
 from articles.models import Article, Author, Section, Topic, TopicAlias
 from tests.helpers.browser import pick
+from tests.helpers.users import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def newsroom(django_user_model):
+def newsroom(editor):
+    """A section, an author, a topic with an alias, and the editor who logs in."""
     Section.objects.create(name="Buitenland", slug="buitenland")
     Author.objects.create(name="Eva Mulder", slug="eva-mulder")
     topic = Topic.objects.create(name="ISKP", slug="iskp")
     TopicAlias.objects.create(topic=topic, name="IS-K", slug="is-k")
-    django_user_model.objects.create_superuser(
-        "chef", "chef@example.org", "Geheim-123!"
-    )
+    return editor
 
 
 def test_editor_writes_publishes_and_reads_an_article(
@@ -27,8 +27,8 @@ def test_editor_writes_publishes_and_reads_an_article(
     """Log in, write with the rich-text editor, pick topics by alias, publish, read."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{live_server.url}/admin/login/?next=/admin/articles/article/add/")
-    page.fill("#id_username", "chef")
-    page.fill("#id_password", "Geheim-123!")
+    page.fill("#id_username", newsroom.username)
+    page.fill("#id_password", PASSWORD)
     page.click("input[type=submit]")
     page.wait_for_selector("#id_headline")
 
@@ -82,8 +82,8 @@ def test_editor_uploads_a_photo_and_clicks_its_focal_point(
     upload.write_bytes(photo(1600, 1000))
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{live_server.url}/admin/login/?next=/admin/articles/image/add/")
-    page.fill("#id_username", "chef")
-    page.fill("#id_password", "Geheim-123!")
+    page.fill("#id_username", newsroom.username)
+    page.fill("#id_password", PASSWORD)
     page.click("input[type=submit]")
     page.set_input_files("#id_file", str(upload))
     page.fill("#id_alt", "Mensen bij de poort van het vliegveld")

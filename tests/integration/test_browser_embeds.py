@@ -7,6 +7,7 @@ import pytest
 
 from tests.helpers.browser import pick
 from tests.helpers.samples.embeds import X_CODE, YOUTUBE_CODE
+from tests.helpers.users import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -109,7 +110,7 @@ def paste(page, selector, text):
 
 
 def test_editor_paste_keeps_a_multi_paragraph_post_together(
-    browser, live_server, django_user_model
+    browser, live_server, editor
 ):
     """A post pasted as text into the body, with its paragraphs, becomes one X embed."""
     from articles.models import Article, Author, Section
@@ -117,11 +118,10 @@ def test_editor_paste_keeps_a_multi_paragraph_post_together(
 
     Section.objects.create(name="Buitenland", slug="buitenland")
     Author.objects.create(name="Eva Mulder", slug="eva-mulder")
-    django_user_model.objects.create_superuser("chef", "c@example.org", "Geheim-123!")
     page = browser.new_page()
     page.goto(f"{live_server.url}/admin/login/?next=/admin/articles/article/add/")
-    page.fill("#id_username", "chef")
-    page.fill("#id_password", "Geheim-123!")
+    page.fill("#id_username", editor.username)
+    page.fill("#id_password", PASSWORD)
     page.click("input[type=submit]")
     page.locator("#id_headline").press_sequentially("Ooggetuigen")
     page.fill("#id_lede", "Wat mensen zagen.")

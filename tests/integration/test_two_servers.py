@@ -15,7 +15,6 @@ import urllib.request
 import pytest
 from django.conf import settings
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
-from django.contrib.auth.models import User
 
 from articles.models import Article
 from articles.workflow import transition
@@ -84,15 +83,14 @@ class Editor:
 
 
 def test_a_publication_on_one_server_and_a_withdrawal_anywhere_show_on_both_at_once(
-    servers, make_article
+    servers, make_article, editor
 ):
     one, two = servers
     make_article(headline="Al gepubliceerd")
     draft = make_article(headline="Net binnen", status=Article.Status.DRAFT)
-    chef = User.objects.create_superuser("chef", "chef@example.org")
     # The servers run production's hashers (the suite's own settings use MD5).
-    chef.password = PBKDF2PasswordHasher().encode("Geheim-wachtwoord-1", "zout1234")
-    chef.save()
+    editor.password = PBKDF2PasswordHasher().encode("Geheim-wachtwoord-1", "zout1234")
+    editor.save()
 
     for server in (one, two):
         for _ in range(3):  # both workers of each server have served it
@@ -100,10 +98,10 @@ def test_a_publication_on_one_server_and_a_withdrawal_anywhere_show_on_both_at_o
             assert status == 200
             assert "Al gepubliceerd" in html and "Net binnen" not in html
 
-    editor = Editor(one, "chef", "Geheim-wachtwoord-1")
-    changelist = editor.get("/admin/articles/article/")
+    session = Editor(one, editor.username, "Geheim-wachtwoord-1")
+    changelist = session.get("/admin/articles/article/")
     assert "Net binnen" in changelist
-    editor.post(
+    session.post(
         "/admin/articles/article/",
         {"action": "publish_now", "_selected_action": [str(draft.pk)]},
         changelist,
@@ -120,7 +118,7 @@ def test_a_publication_on_one_server_and_a_withdrawal_anywhere_show_on_both_at_o
     transition(
         Article.objects.get(pk=draft.pk),
         Article.Status.UNPUBLISHED,
-        user=User.objects.get(username="chef"),
+        user=editor,
         reason="Bron trok verhaal in.",
     )
     for server in (one, two):

@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from articles.demo import EXPLAINER_SLUG
+from tests.helpers.users import PASSWORD
 
 PAGES = ["/", f"/artikel/{EXPLAINER_SLUG}/", "/sectie/buitenland/", "/onderwerp/iskp/",
          "/auteur/eva-mulder/", "/zoeken/?q=ISKP", "/bestaat-niet/", "/over-ons/"]  # fmt: skip
@@ -43,11 +44,10 @@ def test_public_pages_cause_no_policy_violation(browser, live_server):
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_the_admin_article_form_runs_under_its_policy_without_a_script_violation(
-    browser, live_server, django_user_model
+    browser, live_server, editor
 ):
     """The editor (import map with the nonce, modules, autocomplete) loads and no
     script is refused."""
-    django_user_model.objects.create_superuser("chef", "c@example.org", "pw-Geheim-9")
     page = browser.new_page()
     page.add_init_script(
         "window.__violations = [];"
@@ -55,8 +55,8 @@ def test_the_admin_article_form_runs_under_its_policy_without_a_script_violation
         " e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"
     )
     page.goto(f"{live_server.url}/admin/login/?next=/admin/articles/article/add/")
-    page.fill("#id_username", "chef")
-    page.fill("#id_password", "pw-Geheim-9")
+    page.fill("#id_username", editor.username)
+    page.fill("#id_password", PASSWORD)
     page.click("input[type=submit]")
     page.locator(".ProseMirror >> visible=true").first.wait_for()  # the editor started
     page.wait_for_load_state("load")

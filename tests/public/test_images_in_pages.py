@@ -4,7 +4,6 @@ import io
 from io import StringIO
 
 import pytest
-from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -72,10 +71,9 @@ def test_list_query_counts_do_not_grow_with_images(
     assert len(after) == len(before)
 
 
-def test_admin_upload_strips_and_refuses_with_dutch_messages(client, db):
+def test_admin_upload_strips_and_refuses_with_dutch_messages(editor_client, editor):
     """An upload is stored stripped; a fake image is refused and the alt text kept."""
-    client.force_login(User.objects.create_superuser("chef", "c@example.org", "pw"))
-    response = client.post(
+    response = editor_client.post(
         "/admin/articles/image/add/",
         {"file": SimpleUploadedFile("foto.jpg", photo(), "image/jpeg"),
          "alt": "Mensen bij de poort", "caption": "", "credit": "",
@@ -83,10 +81,10 @@ def test_admin_upload_strips_and_refuses_with_dutch_messages(client, db):
     )  # fmt: skip
     assert response.status_code == 302, response.content.decode()[:2000]
     image = Image.objects.get()
-    assert image.renditions and image.uploaded_by.username == "chef"
+    assert image.renditions and image.uploaded_by == editor
     with image.file.open("rb") as handle:
         assert b"TelefoonMerk" not in handle.read()
-    refused = client.post(
+    refused = editor_client.post(
         "/admin/articles/image/add/",
         {"file": SimpleUploadedFile("echt.jpg", b"<svg xmlns='http://www.w3.org/2000/svg'/>"),
          "alt": "Mijn beschrijving", "focal_x": "0.5", "focal_y": "0.5"},

@@ -90,9 +90,10 @@ def test_page_text_is_edited_in_the_database(client, db):
     assert "Hoofdredacteur: Anna de Vries." in client.get("/colofon/").content.decode()
 
 
-def test_admin_can_change_a_page(admin_client, db):
+def test_the_hoofdredactie_can_change_a_page(chief_client, db):
+    """The newsroom's pages are the Hoofdredactie's (flatpages: CHIEF_APPS)."""
     page = FlatPage.objects.get(url="/privacy/")
-    response = admin_client.get(f"/admin/flatpages/flatpage/{page.pk}/change/")
+    response = chief_client.get(f"/admin/flatpages/flatpage/{page.pk}/change/")
     assert response.status_code == 200
 
 

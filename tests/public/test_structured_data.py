@@ -32,13 +32,13 @@ def test_schema_type_follows_the_kind_of_work(client, make_article, kind, schema
 
 
 def test_article_fields_dates_authors_publisher_and_corrections(
-    client, make_article, admin_user
+    client, make_article, editor
 ):
     """Headline, dates with offset, author URLs, publisher logo and corrections."""
     article = make_article(
         headline="Wat we weten", publish_at=timezone.now() - timezone.timedelta(days=1)
     )
-    add_note(article, kind="correction", text="Het was 26 augustus.", user=admin_user)
+    add_note(article, kind="correction", text="Het was 26 augustus.", user=editor)
     article = Article.objects.get(pk=article.pk)
     items, _ = json_ld(client, article)
     data = next(item for item in items if item["@type"] == "NewsArticle")
