@@ -33,14 +33,8 @@ from django.utils import timezone
 from articles.models import Article, Author, Image, Section, Topic
 from embeds.models import Embed, EmbedMedia
 from tests.helpers.forms import ARTICLE_INLINES
-from tests.helpers.hostile import (
-    PAYLOADS,
-    html_problems,
-    json_ld,
-    markers_in,
-    meta_content,
-    xml_problems,
-)
+from tests.helpers.hostile import PAYLOADS, html_problems, markers_in, xml_problems
+from tests.helpers.html import first, json_ld, meta_content, text_of
 from tests.helpers.samples.images import encode, scene
 
 # The fields an editor fills, by the code in their marker.
@@ -548,27 +542,17 @@ def test_headlines_in_any_script_get_working_slugs_and_pages(client, scripts, sc
     page = response.content.decode()
     assert json_ld(page)[0]["headline"] == headline
     assert meta_content(page)["og:title"] == [headline]
-    h1 = _first(page, "h1")
-    assert h1.get("dir") == "auto" and "".join(h1.itertext()) == headline
+    h1 = first(page, "h1")
+    assert h1.get("dir") == "auto" and text_of(h1) == headline
     assert not html_problems(page)
-
-
-def _first(page: str, tag: str, **attrs):
-    import html5lib
-
-    root = html5lib.HTMLParser(namespaceHTMLElements=False).parse(page)
-    for element in root.iter(tag):
-        if all(element.get(k) == v for k, v in attrs.items()):
-            return element
-    raise AssertionError(f"no <{tag} {attrs}>")
 
 
 def test_lists_feeds_sitemaps_and_search_carry_any_script(client, scripts):
     """Home, section, author, feeds and sitemaps list every article, with the
     headline whole; feeds and sitemaps give ASCII (percent-encoded) addresses."""
     home = client.get("/").content.decode()
-    card = _first(home, "h3", **{"class": "card-title", "dir": "auto"})
-    assert "".join(card.itertext()) in SCRIPTS_HEADLINES
+    card = first(home, "h3", class_="card-title", dir="auto")
+    assert text_of(card) in SCRIPTS_HEADLINES
     for url in ("/", "/sectie/buitenland/", Author.objects.get().get_absolute_url()):
         page = client.get(url).content.decode()
         assert all(html.escape(h, quote=False) in page for h in SCRIPTS_HEADLINES), url

@@ -1,7 +1,6 @@
 """Updates and corrections, the curated front page, and the editors' dashboard."""
 
 from datetime import timedelta
-from html.parser import HTMLParser
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -20,75 +19,14 @@ from articles.frontpage import (
 from articles.models import Article, ArticleNote, Author, FrontPage
 from articles.notes import add_note
 from embeds.models import Embed
+from tests.helpers.html import form_data as fields_of_form
 
 Kind = ArticleNote.Kind
 
 
-class _FormFields(HTMLParser):
-    """What a browser would submit for the form ``form_id`` (no submit button)."""
-
-    def __init__(self, form_id):
-        super().__init__()
-        self.form_id, self.inside, self.data = form_id, False, {}
-        self.select = self.textarea = None
-
-    def add(self, name, value):
-        self.data.setdefault(name, []).append(value)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        name = attrs.get("name")
-        if tag == "form":
-            self.inside = attrs.get("id") == self.form_id
-        elif not self.inside:
-            return
-        elif tag == "input" and name:
-            kind = attrs.get("type", "text")
-            if kind in {"submit", "button", "file", "image", "reset"}:
-                return
-            if kind in {"checkbox", "radio"} and "checked" not in attrs:
-                return
-            self.add(name, attrs.get("value") or ("on" if kind == "checkbox" else ""))
-        elif tag == "select" and name:
-            self.select = {"name": name, "first": None, "chosen": False}
-            self.select["multiple"] = "multiple" in attrs
-        elif tag == "option" and self.select:
-            value = attrs.get("value", "")
-            if self.select["first"] is None:
-                self.select["first"] = value
-            if "selected" in attrs:
-                self.select["chosen"] = True
-                self.add(self.select["name"], value)
-        elif tag == "textarea" and name:
-            self.textarea = name
-            self.add(name, "")
-
-    def handle_data(self, data):
-        if self.inside and self.textarea:
-            self.data[self.textarea][-1] += data
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self.inside = False
-        elif tag == "textarea" and self.textarea:
-            value = self.data[self.textarea][-1]
-            self.data[self.textarea][-1] = value.removeprefix("\n")
-            self.textarea = None
-        elif tag == "select" and self.select:
-            select = self.select
-            if not select["chosen"] and not select["multiple"] and select["first"]:
-                self.add(select["name"], select["first"])
-            self.select = None
-
-
 def form_data(response, form_id):
     """The fields of a rendered admin form, ready to post back."""
-    parser = _FormFields(form_id)
-    parser.feed(response.content.decode())
-    return {
-        name: values if len(values) > 1 else values[0]
-        for name, values in parser.data.items()
-    }
+    return fields_of_form(response.content.decode(), form_id)
 
 
 def add_inline_form(data, prefix, **fields):

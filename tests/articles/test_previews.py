@@ -1,7 +1,6 @@
 """Shareable previews: signed, expiring, revocable links to unpublished articles."""
 
 import re
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
@@ -18,6 +17,7 @@ from articles.previews import (
     resolve_preview,
     revoke_preview_link,
 )
+from tests.helpers.html import attributes
 from tests.helpers.samples.embeds import X_URL
 
 BANNER = "Voorbeeld — niet gepubliceerd"
@@ -152,17 +152,8 @@ def test_validly_signed_unknown_token_is_refused(editor, draft):
     assert refused.value.reason == PreviewRefused.UNKNOWN
 
 
-class _Resources(HTMLParser):
-    """Every (tag, attribute, URL) that could make the browser fetch something."""
-
-    def __init__(self):
-        super().__init__()
-        self.found = []
-
-    def handle_starttag(self, tag, attrs):
-        for name, value in attrs:
-            if name in {"src", "href", "srcset", "poster", "data", "action"} and value:
-                self.found.append((tag, name, value))
+# Attributes that make the browser fetch something.
+RESOURCE_ATTRIBUTES = {"src", "href", "srcset", "poster", "data", "action"}
 
 
 def test_preview_page_loads_nothing_from_other_origins(client, editor, make_article):
@@ -172,17 +163,20 @@ def test_preview_page_loads_nothing_from_other_origins(client, editor, make_arti
     )
     response = client.get(preview_url(create_preview_link(article, user=editor)))
     assert 'class="embed embed-x' in response.text
-    parser = _Resources()
-    parser.feed(response.text)
+    found = [
+        (tag, name, value)
+        for tag, name, value in attributes(response.text)
+        if name in RESOURCE_ATTRIBUTES and value
+    ]
     own = {"", urlsplit(settings.SITE_URL).netloc}
     foreign = [
         (tag, name, value)
-        for tag, name, value in parser.found
+        for tag, name, value in found
         if tag != "a"  # plain links load nothing until followed
         and not value.startswith("data:")
         and urlsplit(value).netloc not in own
     ]
-    assert parser.found and foreign == []
+    assert found and foreign == []
 
 
 def test_admin_creates_link_and_shows_it_in_a_message(editor_client, draft):

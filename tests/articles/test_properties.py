@@ -8,7 +8,6 @@ Example counts stay modest so the suite stays fast.
 
 import re
 
-import html5lib
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -26,6 +25,7 @@ from embeds.providers import PROVIDERS
 from embeds.sanitize import html_to_text, linkify_post_text, sanitize_post_html
 from embeds.urls import canonicalize, find_url
 from tests.helpers.hostile import PAYLOADS
+from tests.helpers.html import parse_fragment, select
 from tests.helpers.samples.platform_code import (
     BLUESKY_CODE,
     INSTAGRAM_CODE,
@@ -117,8 +117,7 @@ def broken_code(draw) -> str:
 
 
 def _elements(html: str):
-    root = html5lib.HTMLParser(namespaceHTMLElements=False).parseFragment(html)
-    return [el for el in root.iter() if isinstance(el.tag, str)]
+    return select(parse_fragment(html))
 
 
 def _safe_href(href: str) -> bool:

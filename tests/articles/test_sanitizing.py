@@ -1,12 +1,11 @@
 """The article body's sanitizer against a corpus of hostile HTML.
 
-Every check parses the output (html.parser) instead of searching for substrings: what
-counts is which tags and attributes a browser would see.
+Every check reads the output token by token (tests.helpers.html.markup) instead of
+searching for substrings: what counts is which tags and attributes are written.
 """
 
 import re
 import unicodedata
-from html.parser import HTMLParser
 
 import pytest
 
@@ -14,6 +13,7 @@ from articles.forms import ArticleAdminForm
 from articles.models import Article, Author, Section
 from articles.rendering import render_body
 from articles.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, sanitize_body
+from tests.helpers.html import Markup, markup
 
 SAFE_SCHEMES = {"http", "https", "mailto"}
 FORBIDDEN_ATTRIBUTES = {"style", "class", "id", "src", "srcdoc", "target"}
@@ -240,35 +240,6 @@ HOSTILE_IDS = [name for name, _ in HOSTILE]
 # --- parsing helpers ----------------------------------------------------------------
 
 
-class _Collector(HTMLParser):
-    """Start tags with their attributes, the text, and any comments."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
-        self.text: list[str] = []
-        self.comments: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, attrs))
-
-    def handle_startendtag(self, tag, attrs):
-        self.tags.append((tag, attrs))
-
-    def handle_data(self, data):
-        self.text.append(data)
-
-    def handle_comment(self, data):
-        self.comments.append(data)
-
-
-def parse(html: str) -> _Collector:
-    collector = _Collector()
-    collector.feed(html)
-    collector.close()
-    return collector
-
-
 def href_scheme(href: str) -> str:
     """The scheme a browser would see, "" for a relative address.
 
@@ -294,10 +265,10 @@ def assert_safe(
     allowed_tags=ALLOWED_TAGS,
     allowed_attributes=ALLOWED_ATTRIBUTES,
     classes=None,
-) -> _Collector:
+) -> Markup:
     """Fail unless ``html`` holds only allowed tags and harmless attributes."""
     classes = classes or {}
-    parsed = parse(html)
+    parsed = markup(html)
     assert not parsed.comments, html
     for tag, attrs in parsed.tags:
         assert tag in allowed_tags, (tag, html)
@@ -314,7 +285,7 @@ def assert_safe(
     return parsed
 
 
-def assert_safe_rendered(html: str) -> _Collector:
+def assert_safe_rendered(html: str) -> Markup:
     """:func:`assert_safe` for render_body's output: quote figures are allowed."""
     return assert_safe(
         html,
@@ -434,7 +405,7 @@ def test_single_quote_breakout_attempt_stays_inside_the_title():
     ],
 )
 def test_invisible_characters_are_removed_from_kept_links(href, kept):
-    parsed = parse(sanitize_body(f'<a href="{href}">x</a>'))
+    parsed = markup(sanitize_body(f'<a href="{href}">x</a>'))
     assert parsed.tags == [("a", [("href", kept)])]
 
 

@@ -2,7 +2,6 @@
 and however many topics, authors, embedded posts, images and notes they have."""
 
 import html
-import re
 
 import pytest
 from django.contrib.sites.models import Site
@@ -13,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from articles.images.services import store_upload
 from articles.models import ArticleNote, Author, Topic
 from articles.notes import add_note
+from tests.helpers.html import pager_links
 from tests.helpers.samples.embeds import X_CODE, YOUTUBE_CODE
 from tests.helpers.samples.images import encode, scene
 
@@ -42,7 +42,6 @@ BUDGET = {
     "news sitemap": 2,
 }
 SIZES = (3, 30)
-_LINK = re.compile(r'<a rel="(prev|next)" href="([^"]*)"')
 
 
 def _urls(article, topic, author):
@@ -178,11 +177,11 @@ class Newsroom:
 
 
 def _link(client, url: str, rel: str, *, required=True) -> str | None:
-    links = dict(_LINK.findall(client.get(url).content.decode()))
+    links = pager_links(client.get(url).content.decode())
     if rel not in links:
         assert not required, (url, rel)
         return None
-    href = html.unescape(links[rel])
+    href = links[rel]
     return href if href.startswith("/") else url.split("?")[0] + href
 
 

@@ -1,7 +1,6 @@
 """The card renders from our archive alone and points nowhere else for resources."""
 
 from datetime import datetime
-from html.parser import HTMLParser
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -9,24 +8,10 @@ from django.core.files.base import ContentFile
 
 from embeds.models import Embed, EmbedMedia
 from embeds.rendering import load_config, render_card
+from tests.helpers.html import attributes
 
 pytestmark = pytest.mark.django_db
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-
-
-class Attributes(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.found = []
-
-    def handle_starttag(self, tag, attrs):
-        self.found += [(tag, name, value or "") for name, value in attrs]
-
-
-def attributes(html):
-    parser = Attributes()
-    parser.feed(str(html))
-    return parser.found
 
 
 @pytest.fixture
@@ -91,7 +76,7 @@ def test_no_attribute_of_the_card_loads_from_another_origin(embed):
                               alt="Een menigte", image=ContentFile(b"x", name="x.webp"))  # fmt: skip
     EmbedMedia.objects.create(embed=embed, kind="video", source_url=embed.url)
     html = render_card(embed)
-    found = attributes(html)
+    found = attributes(str(html))
     assert any(name == "src" for _tag, name, _value in found)
     for tag, name, value in found:
         points_elsewhere = "://" in value or value.startswith("//")

@@ -2,14 +2,13 @@
 
 The samples are ours, written from each platform's documented embed format; the
 posts, names and ids are invented. HTML output is checked by parsing it
-(html.parser), never by searching for substrings alone.
+(tests.helpers.html), never by searching for substrings alone.
 """
 
 import random
 import re
 from dataclasses import FrozenInstanceError
 from datetime import UTC, date, datetime
-from html.parser import HTMLParser
 
 import pytest
 
@@ -25,6 +24,7 @@ from embeds.parsing import (
 from embeds.parsing_code import MAX_CODE_LENGTH
 from embeds.post import Media, Post
 from embeds.sanitize import html_to_text, linkify_post_text, sanitize_post_html
+from tests.helpers.html import links, markup
 from tests.helpers.samples.platform_code import (
     BLUESKY_CODE,
     BLUESKY_URL,
@@ -47,35 +47,11 @@ SAFE_TAGS = {"p", "br", "a"}
 SAFE_SCHEMES = {"http", "https", "mailto"}
 
 
-class _Markup(HTMLParser):
-    """Every tag, attribute and oddity a browser would see in some HTML."""
-
-    def __init__(self, html):
-        super().__init__(convert_charrefs=True)
-        self.tags, self.odd = [], []
-        self.feed(html)
-        self.close()
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, attrs))
-
-    handle_startendtag = handle_starttag
-
-    def handle_comment(self, data):
-        self.odd.append(("comment", data))
-
-    def handle_decl(self, decl):
-        self.odd.append(("declaration", decl))
-
-    def handle_pi(self, data):
-        self.odd.append(("processing instruction", data))
-
-
 def assert_safe(html: str) -> None:
     """``html`` holds only p, br and a with an http(s) or mailto href."""
-    markup = _Markup(html)
-    assert markup.odd == []
-    for tag, attrs in markup.tags:
+    written = markup(html)
+    assert written.odd == []
+    for tag, attrs in written.tags:
         assert tag in SAFE_TAGS, (tag, html)
         if tag == "a":
             assert [name for name, _ in attrs] == ["href"], html
@@ -83,31 +59,6 @@ def assert_safe(html: str) -> None:
             assert scheme and scheme[1].lower() in SAFE_SCHEMES, html
         else:
             assert attrs == [], html
-
-
-def links(html: str) -> list[tuple[str, str]]:
-    """(href, text) of each link in ``html``."""
-
-    class Links(HTMLParser):
-        def __init__(self):
-            super().__init__(convert_charrefs=True)
-            self.found, self.inside = [], False
-
-        def handle_starttag(self, tag, attrs):
-            if tag == "a":
-                self.found.append([dict(attrs)["href"], ""])
-                self.inside = True
-
-        def handle_endtag(self, tag):
-            self.inside = self.inside and tag != "a"
-
-        def handle_data(self, data):
-            if self.inside:
-                self.found[-1][1] += data
-
-    parser = Links()
-    parser.feed(html)
-    return [tuple(pair) for pair in parser.found]
 
 
 # --- X --------------------------------------------------------------------------------

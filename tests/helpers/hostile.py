@@ -5,11 +5,11 @@ becomes a marker naming the payload and the field it went into (``zq07hl``: payl
 headline). A payload that got through shows itself by its marker: as an attribute or
 element name (an attribute breakout), in a handler, a script or a bad URL.
 
-``html_problems`` parses HTML with html5lib (the HTML5 parsing algorithm, as browsers
-parse) and lists what could run: scripts other than our JSON data and same-origin
-files, ``on*`` attributes, ``javascript:``/``vbscript:``/``data:`` URLs, frames,
-plugins, ``<base>``, refreshes, active SVG or MathML, elements or attributes named by
-a marker. ``xml_problems`` does the same for feeds and sitemaps, and for the HTML
+``html_problems`` parses HTML as browsers do (tests.helpers.html: html5lib, the
+HTML5 parsing algorithm) and lists what could run: scripts other than our JSON data
+and same-origin files, ``on*`` attributes, ``javascript:``/``vbscript:``/``data:``
+URLs, frames, plugins, ``<base>``, refreshes, active SVG or MathML, elements or
+attributes named by a marker. ``xml_problems`` does the same for feeds and sitemaps, and for the HTML
 they carry. Each returns a list of readable problems: empty means inert.
 """
 
@@ -18,15 +18,13 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-import html5lib
+from tests.helpers.html import attribute_name, local_name, parse, parse_fragment
 
 __all__ = [
     "PAYLOADS",
     "Payload",
     "html_problems",
-    "json_ld",
     "markers_in",
-    "meta_content",
     "xml_problems",
 ]
 
@@ -137,18 +135,6 @@ SVG_ELEMENTS = {
 _URL_JUNK = re.compile(r"[\t\n\r]")
 
 
-def _local(name: str) -> str:
-    """An html5lib tag without its namespace: ``{http://www.w3.org/2000/svg}svg``."""
-    return name.rsplit("}", 1)[-1].lower()
-
-
-def _attribute_name(name) -> str:
-    if isinstance(name, tuple):  # (namespace, name), for xlink:href and friends
-        namespace, local = name
-        return f"xlink:{local}" if namespace and "xlink" in namespace else local
-    return _local(name)
-
-
 def url_scheme_is_bad(value: str) -> bool:
     """Whether a browser would follow ``value`` as a script or data URL."""
     cleaned = _URL_JUNK.sub("", value).strip("".join(map(chr, range(0x21))))
@@ -156,8 +142,8 @@ def url_scheme_is_bad(value: str) -> bool:
 
 
 def _snippet(element) -> str:
-    attrs = " ".join(f"{_attribute_name(k)}={v!r}" for k, v in element.attrib.items())
-    return f"<{_local(element.tag)} {attrs}>"[:200]
+    attrs = " ".join(f"{attribute_name(k)}={v!r}" for k, v in element.attrib.items())
+    return f"<{local_name(element.tag)} {attrs}>"[:200]
 
 
 def _script_problem(element, attrs: dict) -> str | None:
@@ -188,14 +174,13 @@ def html_problems(
     favicon). With ``fragment`` the HTML is read as a fragment (a feed item's
     content).
     """
-    parser = html5lib.HTMLParser(namespaceHTMLElements=False)
-    root = parser.parseFragment(html) if fragment else parser.parse(html)
+    root = parse_fragment(html) if fragment else parse(html)
     problems = []
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue  # comments
-        tag = _local(element.tag)
-        attrs = {_attribute_name(k): v for k, v in element.attrib.items()}
+        tag = local_name(element.tag)
+        attrs = {attribute_name(k): v for k, v in element.attrib.items()}
         if MARKER.search(tag) or tag.startswith("xss"):
             problems.append(f"element named by a payload: {_snippet(element)}")
         if tag in FORBIDDEN_ELEMENTS:
@@ -208,11 +193,11 @@ def html_problems(
             for inner in element.iter():
                 if not isinstance(inner.tag, str):
                     continue
-                name = _local(inner.tag)
+                name = local_name(inner.tag)
                 outside = name == "use" and not all(
                     value.startswith("#")
                     for key, value in inner.attrib.items()
-                    if _attribute_name(key) in {"href", "xlink:href"}
+                    if attribute_name(key) in {"href", "xlink:href"}
                 )
                 if name not in SVG_ELEMENTS or outside:
                     problems.append(f"active SVG content: {_snippet(inner)}")
@@ -243,30 +228,6 @@ def html_problems(
 def markers_in(text: str) -> set[str]:
     """The payload markers present in ``text``."""
     return set(MARKER.findall(text))
-
-
-def _parse(html: str):
-    return html5lib.HTMLParser(namespaceHTMLElements=False).parse(html)
-
-
-def json_ld(html: str) -> list:
-    """The parsed JSON-LD blocks of a page."""
-    return [
-        json.loads(element.text or "")
-        for element in _parse(html).iter("script")
-        if element.get("type") == "application/ld+json"
-    ]
-
-
-def meta_content(html: str) -> dict[str, list[str]]:
-    """``{"og:title": [content, ...], "description": [...]}``, decoded as a browser
-    decodes attributes."""
-    found: dict[str, list[str]] = {}
-    for element in _parse(html).iter("meta"):
-        key = element.get("property") or element.get("name")
-        if key:
-            found.setdefault(key, []).append(element.get("content", ""))
-    return found
 
 
 # Elements of feeds whose text feed readers show as HTML.

@@ -1,43 +1,32 @@
 """Rendering a stored body: block quotes with an attribution become figures."""
 
-from html.parser import HTMLParser
-
 import pytest
 from django.utils.safestring import SafeString
 
 from articles.rendering import render_body, split_attribution
+from tests.helpers.html import markup
 
 VOID = {"br", "img", "hr", "input", "meta", "link", "area", "base", "col", "wbr"}
 
 
-class _Balance(HTMLParser):
-    """Every opened tag closed, in order; records start tags and their nesting."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.stack: list[str] = []
-        self.errors: list[str] = []
-        self.starts: list[tuple[str, tuple[str, ...]]] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.starts.append((tag, tuple(self.stack)))
-        if tag not in VOID:
-            self.stack.append(tag)
-
-    def handle_endtag(self, tag):
-        if not self.stack or self.stack[-1] != tag:
-            self.errors.append(f"</{tag}> while open: {self.stack}")
+def assert_well_formed(html: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Every opened tag closed, in order; returns each start tag with the tags open
+    around it."""
+    stack: list[str] = []
+    errors: list[str] = []
+    starts: list[tuple[str, tuple[str, ...]]] = []
+    for kind, tag, _attrs in markup(html).events:
+        if kind == "start":
+            starts.append((tag, tuple(stack)))
+            if tag not in VOID:
+                stack.append(tag)
+        elif not stack or stack[-1] != tag:
+            errors.append(f"</{tag}> while open: {stack}")
         else:
-            self.stack.pop()
-
-
-def assert_well_formed(html: str) -> _Balance:
-    checker = _Balance()
-    checker.feed(html)
-    checker.close()
-    assert not checker.errors, (checker.errors, html)
-    assert not checker.stack, (checker.stack, html)
-    return checker
+            stack.pop()
+    assert not errors, (errors, html)
+    assert not stack, (stack, html)
+    return starts
 
 
 def render(body: str) -> str:
@@ -204,8 +193,7 @@ def test_quote_with_several_paragraphs_and_a_list():
 )
 def test_nested_quotes_give_well_formed_html(body):
     html = render(body)
-    checker = assert_well_formed(html)
-    for tag, open_tags in checker.starts:
+    for tag, open_tags in assert_well_formed(html):
         if tag in {"figcaption", "cite"}:
             assert open_tags[-1] in {"figure", "figcaption"}, html
     # Every attribution left as text belongs to a quote that was not converted.

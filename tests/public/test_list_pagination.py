@@ -3,7 +3,6 @@
 
 import re
 from datetime import timedelta
-from html import unescape
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -12,11 +11,11 @@ from django.utils import timezone
 from articles import paging
 from articles.models import Article, Topic
 from articles.paging import Cursor
+from tests.helpers.html import pager_links
 
 PER_PAGE = 3
 LISTS = ["/", "/sectie/buitenland/", "/onderwerp/iskp/", "/auteur/eva-mulder/"]
 _CARD = re.compile(r'class="card-title[^"]*"><a href="/artikel/([^/"]+)/"')
-_LINK = re.compile(r'<a rel="(prev|next)" href="([^"]*)"')
 
 
 def _read(client, url):
@@ -24,7 +23,7 @@ def _read(client, url):
     response = client.get(url)
     assert response.status_code == 200, url
     text = response.content.decode()
-    links = {rel: unescape(href) for rel, href in _LINK.findall(text)}
+    links = pager_links(text)
     path = url.split("?")[0]
     return _CARD.findall(text), {
         rel: href if href.startswith("/") else path + href

@@ -1,9 +1,7 @@
 """The newsroom's own pages (flatpages), and the article page's breadcrumbs, share
 link, related articles and Open Graph tags."""
 
-import json
 import re
-from html.parser import HTMLParser
 
 import pytest
 from django.conf import settings
@@ -15,6 +13,13 @@ from django.utils import timezone
 
 from articles.images.services import store_upload
 from articles.models import Article, Topic
+from tests.helpers.html import (
+    json_ld,
+    local_name,
+    meta_content,
+    parse_fragment,
+    select,
+)
 from tests.helpers.samples.images import encode, scene
 
 PAGES = {
@@ -26,35 +31,17 @@ PAGES = {
 }
 
 
-class _Tags(HTMLParser):
-    """Start tags with their attributes, in order."""
-
-    def __init__(self):
-        super().__init__()
-        self.tags = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
+def meta(html: str, key: str) -> list[str]:
+    """The content of every <meta property|name=key>."""
+    return meta_content(html).get(key, [])
 
 
 def tags(html: str) -> list[tuple[str, dict]]:
-    parser = _Tags()
-    parser.feed(html)
-    return parser.tags
-
-
-def meta(html: str, key: str) -> list[str]:
-    """The content of every <meta property|name=key>."""
+    """Each element of the fragment ``html`` with its attributes, in order."""
     return [
-        attrs["content"]
-        for tag, attrs in tags(html)
-        if tag == "meta" and key in (attrs.get("property"), attrs.get("name"))
+        (local_name(element.tag), dict(element.attrib))
+        for element in select(parse_fragment(html))
     ]
-
-
-def json_ld(html: str) -> list[dict]:
-    found = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html)
-    return [json.loads(text) for text in found]
 
 
 def section_of(html: str, start: str, end: str) -> str:

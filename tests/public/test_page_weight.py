@@ -1,6 +1,5 @@
 """The article page stays light: its HTML, CSS and JavaScript under 60 KB."""
 
-import re
 from io import StringIO
 
 from django.conf import settings
@@ -8,6 +7,7 @@ from django.contrib.staticfiles import finders
 from django.core.management import call_command
 
 from articles.demo import EXPLAINER_SLUG
+from tests.helpers.html import parse, select
 
 BUDGET = 60 * 1024  # bytes, uncompressed, images excluded
 
@@ -18,12 +18,11 @@ def test_demo_explainer_weighs_under_60_kb(client, db):
     response = client.get(f"/artikel/{EXPLAINER_SLUG}/")
     assert response.status_code == 200
     html = response.content.decode()
-    stylesheets = [
-        re.search(r'href="([^"]+)"', tag)[1]
-        for tag in re.findall(r"<link\b[^>]*>", html)
-        if 'rel="stylesheet"' in tag
+    page = parse(html)
+    stylesheets = [link.get("href") for link in select(page, "link", rel="stylesheet")]
+    scripts = [
+        script.get("src") for script in select(page, "script") if script.get("src")
     ]
-    scripts = re.findall(r'<script\b[^>]*\bsrc="([^"]+)"', html)
     assets = stylesheets + scripts
     assert any(url.endswith(".css") for url in assets)
     sizes = {"html": len(response.content)}
