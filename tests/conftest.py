@@ -4,6 +4,11 @@ A test marked ``postgres``, ``redis``, ``browser``, ``java`` or ``lighthouse`` r
 part is present. Elsewhere it is deselected with a notice saying how to get the part;
 under CI=true a missing part fails the run instead (``postgres`` tests are left out of
 a run on SQLite, which CI repeats on PostgreSQL).
+
+Fixtures for every folder: people by role (``make_user``, ``reporter``, ``editor``,
+``chief`` and their ``*_client``; no superuser does editorial work), ``filing``,
+``make_article`` and ``browser``. A folder's own conftest.py may add fixtures only it
+uses; helper functions and sample data are in tests/helpers/.
 """
 
 import os
@@ -116,7 +121,7 @@ def _empty_cache():
     yield
 
 
-# --- people: the three roles (articles/roles.py), and a superuser only by that name ---
+# --- people: the three roles (articles/roles.py) --------------------------------------
 
 
 @pytest.fixture
@@ -157,13 +162,6 @@ def chief(make_user):
 
 
 @pytest.fixture
-def superuser(make_user):
-    """A superuser, "beheerder", for the few tests about what only a superuser
-    does. Editorial work is tested with a role instead."""
-    return make_user("beheerder", None, is_superuser=True)
-
-
-@pytest.fixture
 def reporter_client(reporter):
     """A client of its own, logged in as ``reporter``."""
     from tests.helpers.users import client_for
@@ -185,14 +183,6 @@ def chief_client(chief):
     from tests.helpers.users import client_for
 
     return client_for(chief)
-
-
-@pytest.fixture
-def superuser_client(superuser):
-    """A client of its own, logged in as ``superuser``."""
-    from tests.helpers.users import client_for
-
-    return client_for(superuser)
 
 
 # --- articles ------------------------------------------------------------------------
