@@ -4,25 +4,22 @@ A test marked ``postgres``, ``redis``, ``browser``, ``java`` or ``lighthouse`` r
 part is present. Elsewhere it is deselected with a notice saying how to get the part;
 under CI=true a missing part fails the run instead (``postgres`` tests are left out of
 a run on SQLite, which CI repeats on PostgreSQL).
+
+Fixtures for every folder: people by role (``make_user``, ``reporter``, ``editor``,
+``chief`` and their ``*_client``; no superuser does editorial work), ``filing``,
+``make_article`` and ``browser``. A folder's own conftest.py may add fixtures only it
+uses; helper functions and sample data are in tests/helpers/.
 """
 
 import os
 import shutil
 import socket
-from pathlib import Path
+from collections import namedtuple
 
 import pytest
 from django.conf import settings
 
-CI = os.environ.get("CI", "").lower() in {"1", "true", "yes", "on"}
-CHROMIUM = Path("/usr/bin/chromium")
-# The Nu Html Checker, installed by `make install-dev` from package.json (npm).
-VNU_JAR = (
-    Path(__file__).resolve().parent.parent / "node_modules/vnu-jar/build/dist/vnu.jar"
-)
-# Lighthouse, pinned in package.json (npm), run with the machine's Node.js.
-LIGHTHOUSE = Path(__file__).resolve().parent.parent / "node_modules/.bin/lighthouse"
-REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
+from tests.helpers.parts import CHROMIUM, CI, LIGHTHOUSE, REDIS_TEST_URL, VNU_JAR
 
 
 def _redis_reachable() -> bool:
@@ -124,10 +121,89 @@ def _empty_cache():
     yield
 
 
+# --- people: the three roles (articles/roles.py) --------------------------------------
+
+
 @pytest.fixture
-def editor_client(admin_client):
-    """A client logged in as a superuser (pytest-django's admin_client)."""
-    return admin_client
+def make_user(db):
+    """``make_user(username, role, **options)``: a staff user with one role.
+
+    ``role``: "reporter", "editor" or "chief" (or the group's Dutch name:
+    Verslaggever, Redacteur, Hoofdredactie); None for none. Options: ``password``
+    (default ``tests.helpers.users.PASSWORD``; None for an unusable one),
+    ``permissions`` (codenames added to the user itself, e.g. ["view_article"]) and
+    any User field (``is_staff=False``, ``first_name``...). Never a superuser unless
+    given ``is_superuser=True``; the groups are made again if a transactional test
+    emptied them."""
+    from tests.helpers.users import create_user
+
+    return create_user
+
+
+@pytest.fixture
+def reporter(make_user):
+    """A Verslaggever, "verslaggever": writes and submits their own articles."""
+    return make_user("verslaggever", "reporter")
+
+
+@pytest.fixture
+def editor(make_user):
+    """A Redacteur, "redacteur": edits any article, publishes, schedules,
+    withdraws, adds updates and corrections, curates the front page."""
+    return make_user("redacteur", "editor")
+
+
+@pytest.fixture
+def chief(make_user):
+    """A Hoofdredactie member, "chef": everything editors do, and people,
+    sections, newsroom pages, the Logboek and the security policy. Not a
+    superuser."""
+    return make_user("chef", "chief")
+
+
+@pytest.fixture
+def reporter_client(reporter):
+    """A client of its own, logged in as ``reporter``."""
+    from tests.helpers.users import client_for
+
+    return client_for(reporter)
+
+
+@pytest.fixture
+def editor_client(editor):
+    """A client of its own, logged in as ``editor`` (a Redacteur)."""
+    from tests.helpers.users import client_for
+
+    return client_for(editor)
+
+
+@pytest.fixture
+def chief_client(chief):
+    """A client of its own, logged in as ``chief`` (Hoofdredactie)."""
+    from tests.helpers.users import client_for
+
+    return client_for(chief)
+
+
+# --- articles ------------------------------------------------------------------------
+
+
+Filing = namedtuple("Filing", ["section", "author"])
+
+
+@pytest.fixture
+def filing(db):
+    """Where a new article goes: the section Buitenland, by Eva Mulder (the same
+    ones ``make_article`` files under)."""
+    from articles.models import Author, Section
+
+    section, _ = Section.objects.get_or_create(
+        slug="buitenland", defaults={"name": "Buitenland"}
+    )
+    author, _ = Author.objects.get_or_create(
+        slug="eva-mulder", defaults={"name": "Eva Mulder"}
+    )
+    return Filing(section, author)
 
 
 @pytest.fixture
@@ -179,24 +255,3 @@ def browser():
         yield browser
         browser.close()
     os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-
-
-def pick(page, field_id, term, choice):
-    """Choose ``choice`` in the admin's autocomplete for ``field_id`` by typing."""
-    page.click(f"#{field_id} + .select2 .select2-selection")
-    page.fill(".select2-container--open .select2-search__field", term)
-    page.click(f".select2-results__option:has-text('{choice}')")
-
-
-# The article form's inline formsets (internal notes, updates and corrections): an
-# admin POST must carry their management forms, as the browser's form does.
-ARTICLE_INLINES = {
-    f"{prefix}-{name}": value
-    for prefix in ("comments", "notes")
-    for name, value in (
-        ("TOTAL_FORMS", "0"),
-        ("INITIAL_FORMS", "0"),
-        ("MIN_NUM_FORMS", "0"),
-        ("MAX_NUM_FORMS", "1000"),
-    )
-}

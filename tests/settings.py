@@ -27,6 +27,6 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 # Tests never reach the internet: posts are archived from what was pasted, unless a
 # test points the providers at its own loopback server and turns fetching on.
 EMBEDS_FETCH = False
-# The whole-response cache is switched on by the tests about it (test_page_cache.py);
+# The whole-response cache is switched on by the tests about it (caching/test_page_cache.py);
 # elsewhere a test sees what its view renders. Fragment caches stay on everywhere.
 PAGE_CACHE = False

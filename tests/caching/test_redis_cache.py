@@ -1,0 +1,120 @@
+"""REDIS_URL makes Redis the cache, shared by every process."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.helpers.parts import REDIS_TEST_URL, ROOT
+
+pytestmark = pytest.mark.redis
+
+
+def run_in_new_process(code: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env={**os.environ, "DEBUG": "1", "REDIS_URL": REDIS_TEST_URL},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_redis_url_makes_redis_the_cache_across_processes():
+    """A value one process caches is read by another: the cache is the real Redis."""
+    token = os.urandom(8).hex()
+    written = run_in_new_process(
+        "from django.core.cache import cache; "
+        f"cache.set('redactie-test', '{token}', 30); "
+        "from django.core.cache import caches; print(type(caches['default']).__name__)"
+    )
+    assert written == "TolerantRedisCache"
+    read = run_in_new_process(
+        "from django.core.cache import cache; print(cache.get('redactie-test'))"
+    )
+    assert read == token
+
+
+@pytest.fixture
+def own_redis(tmp_path):
+    """A Redis of the test's own on a free port, which the test may stop and start."""
+    from tests.helpers.servers import free_port
+
+    assert shutil.which("redis-server"), "redis-server is needed (apt-get install it)"
+    port = free_port()
+
+    class OwnRedis:
+        url = f"redis://127.0.0.1:{port}/0"
+        process = None
+
+        def start(self):
+            self.process = subprocess.Popen(
+                ["redis-server", "--port", str(port), "--bind", "127.0.0.1",
+                 "--save", "", "--appendonly", "no", "--dir", str(tmp_path)],
+                stdout=subprocess.DEVNULL,
+            )  # fmt: skip
+            for _ in range(100):
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                    return
+                except OSError:
+                    time.sleep(0.05)
+            raise RuntimeError("redis-server did not start")
+
+        def stop(self):
+            self.process.kill()
+            self.process.wait()
+
+    redis = OwnRedis()
+    redis.start()
+    yield redis
+    if redis.process.poll() is None:
+        redis.stop()
+
+
+@pytest.mark.django_db
+def test_pages_are_served_uncached_while_redis_is_down_and_cached_again_after(
+    own_redis, settings, client, make_article, caplog
+):
+    """Redis stopped mid-test: readers still get every page (uncached), a warning is
+    logged, and once Redis is back pages are cached again."""
+    from django.core.cache import caches
+
+    from newsroom import cache
+
+    settings.PAGE_CACHE = True
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            **settings.CACHES["default"],
+            "BACKEND": "newsroom.cache.TolerantRedisCache",
+            "LOCATION": own_redis.url,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        },
+    }
+    article = make_article(headline="Tijdens de storing", body="<p>Nog leesbaar.</p>")
+    url = article.get_absolute_url()
+    assert client.get(url)["X-Cache"] == "miss"
+    assert client.get(url)["X-Cache"] == "hit"
+
+    own_redis.stop()
+    cache._last_warning[0] = None
+    caches["local"].clear()  # a new worker: nothing in its own memory yet
+    for page in (url, "/", "/onderwerp/iskp/", "/feed/"):
+        response = client.get(page)
+        assert response.status_code in (200, 404), page
+        assert response.get("X-Cache") != "hit"
+    assert "Nog leesbaar." in client.get(url).content.decode()
+    assert any("Cache unavailable" in r.getMessage() for r in caplog.records)
+
+    own_redis.start()
+    caches["local"].clear()
+    assert client.get(url)["X-Cache"] == "miss"
+    assert client.get(url)["X-Cache"] == "hit"

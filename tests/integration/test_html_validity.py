@@ -1,0 +1,63 @@
+"""Every public page is valid HTML, checked by the Nu Html Checker (vnu.jar)."""
+
+import json
+import subprocess
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.template.loader import render_to_string
+
+from articles.demo import EXPLAINER_SLUG
+from articles.models import Article
+from tests.helpers.parts import VNU_JAR
+
+pytestmark = pytest.mark.java
+
+PAGES = {
+    "home": ("/", 200),
+    "home-en": ("/en/", 200),
+    "article": (f"/artikel/{EXPLAINER_SLUG}/", 200),
+    "article-en": (f"/en/artikel/{EXPLAINER_SLUG}/", 200),
+    "section": ("/sectie/buitenland/", 200),
+    "topic": ("/onderwerp/iskp/", 200),
+    "author": ("/auteur/eva-mulder/", 200),
+    "not-found": ("/artikel/bestaat-niet/", 404),
+    "withdrawn": ("/artikel/ingetrokken-verhaal/", 410),
+    "over-ons": ("/over-ons/", 200),
+    "colofon": ("/colofon/", 200),
+    "correctiebeleid": ("/correctiebeleid/", 200),
+    "privacy": ("/privacy/", 200),
+    "contact": ("/contact/", 200),
+}
+
+
+def test_public_pages_are_valid_html(client, db, tmp_path, make_article):
+    """vnu.jar reports no error and no warning on any public page of the demo."""
+    call_command("load_demo", stdout=StringIO())
+    withdrawn = make_article(headline="Ingetrokken verhaal")
+    Article.objects.filter(pk=withdrawn.pk).update(status=Article.Status.UNPUBLISHED)
+    files = []
+    for name, (url, status) in PAGES.items():
+        response = client.get(url)
+        assert response.status_code == status, url
+        path = tmp_path / f"{name}.html"
+        path.write_bytes(response.content)
+        files.append(path)
+    error_page = tmp_path / "server-error.html"
+    error_page.write_text(render_to_string("500.html"), encoding="utf-8")
+    files.append(error_page)
+    result = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--format", "json", "--also-check-css",
+         *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )  # fmt: skip
+    messages = json.loads(result.stderr or "{}").get("messages", [])
+    problems = [
+        f"{m['url'].rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m["type"] != "info" or m.get("subType") == "warning"
+    ]
+    assert problems == []
