@@ -212,7 +212,7 @@ def make_article(db):
     from django.utils import timezone
 
     from articles.models import Article, Author, Section
-    from articles.services import create_article
+    from articles.services.articles import create_article
 
     counter = {"n": 0}
 

@@ -1,11 +1,13 @@
-"""The Logboek (articles/accounts/audit.py): who changed roles, accounts, notes and
-articles, logins and failures; one read-only list for the Hoofdredactie."""
+"""The Logboek (accounts/logbook.py and audit.py; the articles' part in
+articles/audit.py): who changed roles, accounts, notes and articles, logins and
+failures; one read-only list for the Hoofdredactie."""
 
 from axes.models import AccessFailureLog, AccessLog
 from django.contrib.auth.models import Group
 
-from articles.accounts.audit import acting_as
-from articles.models import Article, AuditEvent
+from accounts.audit import acting_as
+from accounts.models import AuditEvent
+from articles.models import Article
 from tests.helpers.users import FAILURE_LIMIT, log_in
 
 
@@ -55,7 +57,7 @@ def test_a_role_change_in_the_admin_names_the_hoofdredactie(client, chief, edito
 def test_deleting_a_correction_or_an_article_is_recorded(chief, make_article, rf):
     """Notes and articles take their own history with them when deleted, so the
     deletion itself is kept: who, which article, what the note said."""
-    from articles.notes import add_note
+    from articles.services.notes import add_note
 
     article = make_article(headline="Kabul")
     note = add_note(article, kind="correction", text="Het was 26 augustus.", user=None)
@@ -98,8 +100,8 @@ def test_logbook_lists_everything_newest_first_and_filters(
 ):
     """Logins, failures, lock-outs, unlocks, publications, withdrawals, corrections
     and role changes appear in one list, filterable by kind and user."""
-    from articles.notes import add_note
-    from articles.workflow import transition
+    from articles.services.notes import add_note
+    from articles.services.workflow import transition
 
     log_in(client, "redacteur", "fout")
     log_in(client, "redacteur")
@@ -110,7 +112,7 @@ def test_logbook_lists_everything_newest_first_and_filters(
     for _ in range(FAILURE_LIMIT):
         log_in(client, "ander", "fout", address="198.51.100.8")
     client.force_login(chief)
-    page = client.get("/admin/articles/auditevent/")
+    page = client.get("/admin/accounts/auditevent/")
     assert page.status_code == 200
     entries = page.context["page"].entries
     kinds = [entry.kind for entry in entries]
@@ -119,9 +121,9 @@ def test_logbook_lists_everything_newest_first_and_filters(
         assert kind in kinds, kind
     assert [e.at for e in entries] == sorted((e.at for e in entries), reverse=True)
     assert "Kabul" in page.text and "198.51.100.8" in page.text
-    corrections = client.get("/admin/articles/auditevent/?soort=correction")
+    corrections = client.get("/admin/accounts/auditevent/?soort=correction")
     assert [e.kind for e in corrections.context["page"].entries] == ["correction"]
-    by_editor = client.get("/admin/articles/auditevent/?gebruiker=redacteur")
+    by_editor = client.get("/admin/accounts/auditevent/?gebruiker=redacteur")
     assert {e.username for e in by_editor.context["page"].entries} == {"redacteur"}
 
 
@@ -129,8 +131,8 @@ def test_logbook_is_read_only(client, chief):
     """Nobody adds, changes or deletes Logboek entries."""
     event = AuditEvent.objects.create(kind="policy", subject="x")
     client.force_login(chief)
-    assert client.get("/admin/articles/auditevent/add/").status_code == 403
-    response = client.post(f"/admin/articles/auditevent/{event.pk}/delete/")
+    assert client.get("/admin/accounts/auditevent/add/").status_code == 403
+    response = client.post(f"/admin/accounts/auditevent/{event.pk}/delete/")
     assert response.status_code == 403
     assert AuditEvent.objects.filter(pk=event.pk).exists()
 

@@ -1,5 +1,5 @@
 """Logging in: lock-out after repeated failures, unlocking, two-factor codes,
-sessions, cookies and passwords (articles/accounts/). The Logboek: test_logbook.py."""
+sessions, cookies and passwords (accounts/). The Logboek: test_logbook.py."""
 
 import json
 import subprocess
@@ -13,8 +13,8 @@ from django.test import RequestFactory
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from articles.accounts.lockout import client_ip
-from articles.models import AuditEvent, SecurityPolicy
+from accounts.lockout import client_ip
+from accounts.models import AuditEvent, SecurityPolicy
 from tests.helpers.parts import ROOT
 from tests.helpers.users import FAILURE_LIMIT, PASSWORD, log_in, logged_in
 
@@ -86,11 +86,11 @@ def test_hoofdredactie_unlocks_an_account(client, editor, chief):
         log_in(client, "redacteur", "fout", address=f"198.51.100.{n}")
     assert log_in(client, "redacteur").status_code == 429
     client.force_login(chief)
-    listing = client.get("/admin/articles/failedlogin/")
+    listing = client.get("/admin/accounts/failedlogin/")
     assert listing.status_code == 200
     attempt = AccessAttempt.objects.filter(username="redacteur").first()
     response = client.post(
-        "/admin/articles/failedlogin/",
+        "/admin/accounts/failedlogin/",
         {"action": "unlock_accounts", "_selected_action": [attempt.pk]},
     )
     assert response.status_code == 302
@@ -108,7 +108,7 @@ def test_hoofdredactie_unlocks_an_address(client, editor, chief):
     client.force_login(chief)
     attempt = AccessAttempt.objects.filter(ip_address="198.51.100.5").first()
     client.post(
-        "/admin/articles/failedlogin/",
+        "/admin/accounts/failedlogin/",
         {"action": "unlock_addresses", "_selected_action": [attempt.pk]},
     )
     client.logout()
@@ -136,9 +136,9 @@ def test_only_the_hoofdredactie_sees_failed_logins_and_the_logbook(client, edito
     """A Redacteur gets 403 for the failed logins, the Logboek and the policy."""
     client.force_login(editor)
     for url in (
-        "/admin/articles/failedlogin/",
-        "/admin/articles/auditevent/",
-        "/admin/articles/securitypolicy/",
+        "/admin/accounts/failedlogin/",
+        "/admin/accounts/auditevent/",
+        "/admin/accounts/securitypolicy/",
     ):
         assert client.get(url).status_code == 403
 
@@ -255,7 +255,7 @@ def test_the_hoofdredactie_makes_two_factor_mandatory(client, chief, editor):
     """The policy is one form for the Hoofdredactie; the change is recorded."""
     device = device_for(chief)  # so the chief is not held back after saving
     assert log_in(client, "chef", code=code(device)).status_code == 302
-    response = client.get("/admin/articles/securitypolicy/")
+    response = client.get("/admin/accounts/securitypolicy/")
     assert response.status_code == 302
     response = client.post(response.url, {"two_factor_required": "on"})
     assert response.status_code == 302

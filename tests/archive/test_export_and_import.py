@@ -36,10 +36,10 @@ from articles.models import (
     TopicAlias,
     Transition,
 )
-from articles.notes import add_note
-from articles.revisions import restore_revision
-from articles.services import save_article
-from articles.workflow import transition
+from articles.services.articles import save_article
+from articles.services.notes import add_note
+from articles.services.restore import restore_revision
+from articles.services.workflow import transition
 from embeds.body import reference_paragraph
 from embeds.models import Embed, EmbedMedia
 from embeds.parsing import parse_embed_code
@@ -180,19 +180,24 @@ def natural_snapshot(snapshot: dict) -> dict:
     """A revision snapshot with its ids looked up: the records they must point at."""
     models = {
         "section": Section,
+        "hero": Image,
         "authors": Author,
         "topics": Topic,
         "related": Article,
     }
     result = dict(snapshot)
     for name, model in models.items():
-        slugs = dict(model.objects.values_list("pk", "slug"))
+        key = "file" if model is Image else "slug"
+        slugs = dict(model.objects.values_list("pk", key))
 
         def named(item, slugs=slugs):
             return {"name": item["name"], "slug": slugs.get(item["id"])}
 
         value = snapshot[name]
-        result[name] = named(value) if name == "section" else [named(i) for i in value]
+        if value is None or isinstance(value, dict):
+            result[name] = named(value) if value else None
+        else:
+            result[name] = [named(i) for i in value]
     return result
 
 

@@ -649,7 +649,7 @@ def test_hostile_pages_run_nothing_in_chromium(
         for index, payload in enumerate(PAYLOADS)
         if payload.name in BROWSER_SAMPLE
     ]
-    from articles.services import create_article
+    from articles.services.articles import create_article
 
     pashto = create_article(
         headline=SCRIPTS["pashto"][0],

@@ -8,7 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles.frontpage import (
+from articles.models import Article, ArticleNote, Author, FrontPage
+from articles.services.frontpage import (
     HISTORY_LENGTH,
     get_front_page,
     home_articles,
@@ -16,8 +17,7 @@ from articles.frontpage import (
     safe_banner_url,
     save_front_page,
 )
-from articles.models import Article, ArticleNote, Author, FrontPage
-from articles.notes import add_note
+from articles.services.notes import add_note
 from embeds.models import Embed
 from tests.helpers.html import form_data as fields_of_form
 

@@ -10,7 +10,7 @@ from django.contrib.admin.models import LogEntry
 from django.utils import timezone
 
 from articles.models import Article, PreviewLink
-from articles.previews import (
+from articles.services.previews import (
     PreviewRefused,
     create_preview_link,
     preview_url,

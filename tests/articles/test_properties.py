@@ -11,7 +11,7 @@ import re
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from articles.rendering import render_body
+from articles.public.rendering import render_body
 from articles.sanitize import (
     ALLOWED_ATTRIBUTES,
     ALLOWED_TAGS,
@@ -19,11 +19,11 @@ from articles.sanitize import (
     sanitize_inline,
 )
 from embeds.body import extract_posts
+from embeds.canonical import canonicalize, find_url
 from embeds.parsing import find_posts, parse_embed_code, parse_signature_post
 from embeds.post import Post
 from embeds.providers import PROVIDERS
 from embeds.sanitize import html_to_text, linkify_post_text, sanitize_post_html
-from embeds.urls import canonicalize, find_url
 from tests.helpers.hostile import PAYLOADS
 from tests.helpers.html import parse_fragment, select
 from tests.helpers.samples.platform_code import (

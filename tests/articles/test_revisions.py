@@ -7,13 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Author, Revision, Topic
-from articles.revisions import (
-    create_revision,
-    diff_revisions,
-    restore_revision,
-    snapshot,
-)
-from articles.services import save_article
+from articles.services.articles import save_article
+from articles.services.restore import restore_revision
+from articles.services.revisions import create_revision, diff_revisions, snapshot
 from tests.helpers.forms import ARTICLE_INLINES
 from tests.helpers.samples.embeds import X_URL
 

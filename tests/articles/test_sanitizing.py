@@ -11,7 +11,7 @@ import pytest
 
 from articles.forms import ArticleAdminForm
 from articles.models import Article, Author, Section
-from articles.rendering import render_body
+from articles.public.rendering import render_body
 from articles.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, sanitize_body
 from tests.helpers.html import Markup, markup
 

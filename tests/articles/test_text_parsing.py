@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from articles.importing import (
+from articles.text_import import (
     SUBHEADING_MAX_LENGTH,
     ArticleTextError,
     ParsedArticle,

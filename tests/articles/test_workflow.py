@@ -12,8 +12,8 @@ from articles.models import (
     SlugRedirect,
     Transition,
 )
-from articles.services import prepare_for_save
-from articles.workflow import transition
+from articles.services.articles import prepare_for_save
+from articles.services.workflow import transition
 from tests.helpers.forms import ARTICLE_INLINES
 from tests.helpers.users import client_for
 
@@ -423,7 +423,7 @@ def test_old_slug_of_a_hidden_article_leaks_nothing(newsroom, client):
 
 def test_a_correction_added_meanwhile_keeps_its_update_time(newsroom):
     """A form opened before a correction was added cannot set "bijgewerkt" back."""
-    from articles.notes import add_note
+    from articles.services.notes import add_note
 
     article = draft_by(newsroom, status=S.PUBLISHED, publish_at=timezone.now())
     opened = form(article)

@@ -16,12 +16,12 @@ from django.utils import timezone
 from django.utils.http import http_date
 from werkzeug import Response
 
-from articles import caching
-from articles.frontpage import get_front_page, save_front_page
+from articles.caching import version as caching
 from articles.models import Article, ArticleNote, Author, Section, Topic
-from articles.notes import add_note
-from articles.services import save_article
-from articles.workflow import transition
+from articles.services.articles import save_article
+from articles.services.frontpage import get_front_page, save_front_page
+from articles.services.notes import add_note
+from articles.services.workflow import transition
 from embeds.models import Embed
 from embeds.post import Post
 from embeds.services import archive_post, record_check
@@ -283,7 +283,7 @@ def test_public_pages_tell_a_cdn_how_long_and_browsers_to_revalidate(client, sto
 
 
 def test_previews_are_never_cached(client, make_article, editor):
-    from articles.previews import create_preview_link, preview_url
+    from articles.services.previews import create_preview_link, preview_url
 
     draft = make_article(headline="Concept", status=Article.Status.DRAFT)
     url = preview_url(create_preview_link(draft, user=editor))
@@ -361,7 +361,7 @@ def test_saving_a_draft_leaves_the_cache_alone(client, make_article, story):
 
 
 def test_the_body_is_rendered_once_per_version(client, story, settings, monkeypatch):
-    from articles import views
+    from articles.public import views
 
     settings.PAGE_CACHE = False
     calls = []
@@ -488,8 +488,8 @@ def test_generated_articles_show_on_a_cached_home_page(client, story):
 def test_http_purge_sends_purge_requests_for_each_url_and_the_keys(
     httpserver, settings, make_article, editor, django_capture_on_commit_callbacks
 ):
-    """newsroom.purge.http_purge against a real server standing in for Varnish."""
-    settings.PAGE_CACHE_PURGE = "newsroom.purge.http_purge"
+    """articles.caching.purge.http_purge against a real server standing in for Varnish."""
+    settings.PAGE_CACHE_PURGE = "articles.caching.purge.http_purge"
     settings.PAGE_CACHE_PURGE_URL = httpserver.url_for("/")
     settings.SITE_URL = "https://nieuws.example.org"
     seen = []
@@ -517,7 +517,7 @@ def test_http_purge_sends_purge_requests_for_each_url_and_the_keys(
 def test_a_purge_hook_that_fails_never_fails_the_change(
     settings, make_article, editor, django_capture_on_commit_callbacks, caplog
 ):
-    settings.PAGE_CACHE_PURGE = "newsroom.purge.http_purge"
+    settings.PAGE_CACHE_PURGE = "articles.caching.purge.http_purge"
     settings.PAGE_CACHE_PURGE_URL = "http://127.0.0.1:9"  # nothing listens
     draft = make_article(headline="Toch gepubliceerd", status=Article.Status.DRAFT)
     with django_capture_on_commit_callbacks(execute=True):

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from articles.images.services import store_upload
 from articles.models import ArticleNote, Author, Topic
-from articles.notes import add_note
+from articles.services.notes import add_note
 from tests.helpers.html import pager_links
 from tests.helpers.samples.embeds import X_CODE, YOUTUBE_CODE
 from tests.helpers.samples.images import encode, scene

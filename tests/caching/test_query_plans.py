@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article, Author, Section, TaggedArticle, Topic
-from articles.paging import Cursor
+from articles.public.paging import Cursor
 
 pytestmark = pytest.mark.postgres
 

@@ -87,14 +87,14 @@ def test_pages_are_served_uncached_while_redis_is_down_and_cached_again_after(
     logged, and once Redis is back pages are cached again."""
     from django.core.cache import caches
 
-    from newsroom import cache
+    from articles.caching import layered as cache
 
     settings.PAGE_CACHE = True
     settings.CACHES = {
         **settings.CACHES,
         "default": {
             **settings.CACHES["default"],
-            "BACKEND": "newsroom.cache.TolerantRedisCache",
+            "BACKEND": "articles.caching.layered.TolerantRedisCache",
             "LOCATION": own_redis.url,
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         },

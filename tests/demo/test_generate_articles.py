@@ -11,7 +11,6 @@ from django.core.management.base import CommandError
 from django.db.models import Count
 from django.utils.html import escape
 
-from articles import generating
 from articles.models import (
     Article,
     ArticleNote,
@@ -22,11 +21,12 @@ from articles.models import (
     Topic,
     TopicAlias,
 )
-from articles.rendering import render_body
+from articles.public.rendering import render_body
 from articles.sanitize import sanitize_body
+from demo.generating import articles as generating
 from embeds.body import reference_urls
+from embeds.canonical import canonicalize
 from embeds.models import Embed
-from embeds.urls import canonicalize
 
 
 @pytest.fixture(autouse=True)
@@ -93,8 +93,8 @@ def test_fields_are_what_the_services_would_set(db):
 
 
 def test_revision_is_the_services_snapshot(db):
-    """The stored revision equals what articles.revisions.snapshot() records."""
-    from articles.revisions import snapshot
+    """The stored revision equals what articles.services.revisions.snapshot() records."""
+    from articles.services.revisions import snapshot
 
     def in_any_collation(data):
         # The database orders names by its collation; compare the sets.
@@ -264,7 +264,7 @@ def test_bad_input_is_refused_and_writes_nothing(db, count, options, message):
 def test_a_failing_batch_leaves_the_whole_batches_before_it(db, monkeypatch):
     """Each batch is a transaction: the third fails, two remain; finish() still runs."""
     calls, finished = [], []
-    write = generating._write
+    write = generating.write
 
     def failing_write(batch, *args):
         calls.append(len(batch))
@@ -273,7 +273,7 @@ def test_a_failing_batch_leaves_the_whole_batches_before_it(db, monkeypatch):
             raise RuntimeError("schijf vol")
         write(batch, *args)
 
-    monkeypatch.setattr(generating, "_write", failing_write)
+    monkeypatch.setattr(generating, "write", failing_write)
     monkeypatch.setattr(generating, "finish", lambda: finished.append(True))
     with pytest.raises(RuntimeError):
         generate(50, batch=10)

@@ -5,8 +5,8 @@ from io import StringIO
 from django.core.management import call_command
 from django.http import HttpRequest
 
-from articles import demo
 from articles.models import Article, Author, Section, Topic, TopicAlias
+from demo import content as demo
 
 
 def snapshot():

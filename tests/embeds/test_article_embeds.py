@@ -5,7 +5,7 @@ import html
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.services import save_article
+from articles.services.articles import save_article
 from embeds.models import Embed, EmbedMedia
 from tests.helpers.samples.embeds import (
     SIGNATURE_TEXT,

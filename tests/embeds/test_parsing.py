@@ -1,4 +1,4 @@
-"""Reading pasted posts (embeds.parsing, embeds.sanitize): per platform, per way in.
+"""Reading pasted posts (embeds.parsing.text, embeds.sanitize): per platform, per way in.
 
 The samples are ours, written from each platform's documented embed format; the
 posts, names and ids are invented. HTML output is checked by parsing it
@@ -13,7 +13,6 @@ from datetime import UTC, date, datetime
 import pytest
 
 from embeds.parsing import (
-    MAX_POST_PARAGRAPHS,
     Segment,
     find_posts,
     has_signature,
@@ -21,7 +20,8 @@ from embeds.parsing import (
     parse_signature_post,
     post_from_url,
 )
-from embeds.parsing_code import MAX_CODE_LENGTH
+from embeds.parsing.code import MAX_CODE_LENGTH
+from embeds.parsing.text import MAX_POST_PARAGRAPHS
 from embeds.post import Media, Post
 from embeds.sanitize import html_to_text, linkify_post_text, sanitize_post_html
 from tests.helpers.html import links, markup

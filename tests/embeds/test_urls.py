@@ -1,8 +1,8 @@
-"""Canonical post URLs (embeds.urls): every spelling of one post gives one URL."""
+"""Canonical post URLs (embeds.canonical): every spelling of one post gives one URL."""
 
 import pytest
 
-from embeds.urls import MAX_URL_LENGTH, canonicalize, find_url
+from embeds.canonical import MAX_URL_LENGTH, canonicalize, find_url
 
 INSTANCES = ["mastodon.social", "mastodon.nl", "toot.example.org"]
 

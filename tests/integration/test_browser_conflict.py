@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article, Author, Section
-from articles.services import create_article
+from articles.services.articles import create_article
 from tests.helpers.users import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -8,8 +8,8 @@ import pytest
 from django.core.management import call_command
 from django.template.loader import render_to_string
 
-from articles.demo import EXPLAINER_SLUG
 from articles.models import Article
+from demo.content import EXPLAINER_SLUG
 from tests.helpers.parts import VNU_JAR
 
 pytestmark = pytest.mark.java

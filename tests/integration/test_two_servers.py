@@ -17,7 +17,7 @@ from django.conf import settings
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 
 from articles.models import Article
-from articles.workflow import transition
+from articles.services.workflow import transition
 from tests.helpers.servers import Gunicorn, manage, production_env
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis]

@@ -8,7 +8,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from articles.demo import EXPLAINER_SLUG
+from demo.content import EXPLAINER_SLUG
 from tests.helpers.parts import ROOT
 
 AXE = ROOT / "node_modules/axe-core/axe.min.js"

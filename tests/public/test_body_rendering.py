@@ -3,7 +3,7 @@
 import pytest
 from django.utils.safestring import SafeString
 
-from articles.rendering import render_body, split_attribution
+from articles.public.rendering import render_body, split_attribution
 from tests.helpers.html import markup
 
 VOID = {"br", "img", "hr", "input", "meta", "link", "area", "base", "col", "wbr"}

@@ -5,7 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from articles.demo import EXPLAINER_SLUG
+from demo.content import EXPLAINER_SLUG
 from tests.helpers.users import PASSWORD
 
 PAGES = ["/", f"/artikel/{EXPLAINER_SLUG}/", "/sectie/buitenland/", "/onderwerp/iskp/",

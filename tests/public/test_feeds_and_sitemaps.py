@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 
 from articles.images.services import store_upload
 from articles.models import Article, Author, Section, Topic, TopicAlias
-from articles.services import save_article
+from articles.services.articles import save_article
 from tests.helpers.samples.embeds import X_CODE, X_URL
 from tests.helpers.samples.images import encode, scene
 

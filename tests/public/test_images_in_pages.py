@@ -11,7 +11,7 @@ from PIL import Image as PILImage
 
 from articles.images.services import store_upload
 from articles.models import Article, Image
-from articles.workflow import missing_for_publication
+from articles.services.workflow import missing_for_publication
 from tests.helpers.samples.images import photo
 
 

@@ -8,9 +8,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.utils import timezone
 
-from articles import paging
 from articles.models import Article, Topic
-from articles.paging import Cursor
+from articles.public import paging
+from articles.public.paging import Cursor
 from tests.helpers.html import pager_links
 
 PER_PAGE = 3

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.management import call_command
 
-from articles.demo import EXPLAINER_SLUG
+from demo.content import EXPLAINER_SLUG
 from tests.helpers.html import parse, select
 
 BUDGET = 60 * 1024  # bytes, uncompressed, images excluded

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article, Author, Topic, TopicAlias
-from articles.search import mark_terms, normalise_query, search_articles
+from articles.public.search import mark_terms, normalise_query, search_articles
 
 URL = "/zoeken/"
 # nav sections, count, the page, its authors, its topics

@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article
-from articles.notes import add_note
+from articles.services.notes import add_note
 
 KINDS = [
     ("news", "NewsArticle"),
