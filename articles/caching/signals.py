@@ -7,13 +7,16 @@ it touches (``targets.py``). The handlers only decide *what* changed; they write
 nothing but the version.
 """
 
-from django.conf import settings
 from django.contrib.flatpages.models import FlatPage
 from django.contrib.sites.models import Site
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
-from django.utils import translation
 
-from articles.caching.targets import article_urls, deleted_article_urls, list_urls
+from articles.caching.targets import (
+    article_urls,
+    deleted_article_urls,
+    in_every_language,
+    list_urls,
+)
 from articles.caching.version import content_changed
 from articles.models import (
     Article,
@@ -31,15 +34,6 @@ from articles.models import (
 from embeds.models import Embed, EmbedMedia
 
 __all__ = ["connect_signals"]
-
-
-def _in_every_language(url_of) -> list[str]:
-    """``url_of()`` as each language of the site spells it (Dutch without prefix)."""
-    urls = []
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            urls.append(url_of())
-    return sorted(set(urls), key=urls.index)
 
 
 _PUBLIC = {"published", "unpublished"}
@@ -88,7 +82,7 @@ def _article_relation_changed(sender, instance, action, **kwargs):
 
 
 # Shown around articles, never inside one: their changes leave article fragments.
-_SITE_ONLY: set = set()
+_SITE_ONLY = frozenset({FrontPage, FrontPageSlot, FlatPage, Site})
 # Bookkeeping that readers never see (an embedded post's last check).
 _UNSEEN_FIELDS = frozenset({"last_checked_at", "check_error"})
 
@@ -101,7 +95,7 @@ def _anything_changed(sender, instance=None, raw=False, update_fields=None, **kw
     urls = []
     if hasattr(instance, "get_absolute_url"):
         try:
-            urls = _in_every_language(instance.get_absolute_url)
+            urls = in_every_language(instance.get_absolute_url)
         except Exception:  # a model whose URL needs more than itself
             urls = []
     content_changed([*urls, *list_urls()], keys, shared=sender not in _SITE_ONLY)
@@ -136,7 +130,6 @@ def connect_signals() -> None:
     ):
         post_save.connect(_anything_changed, sender=model, dispatch_uid=uid)
         post_delete.connect(_anything_changed, sender=model, dispatch_uid=uid)
-    _SITE_ONLY.update({FrontPage, FrontPageSlot, FlatPage, Site})
     m2m_changed.connect(
         _anything_changed, sender=FlatPage.sites.through, dispatch_uid=uid
     )

@@ -18,6 +18,7 @@ __all__ = [
     "SITEMAP_PARTS",
     "article_urls",
     "deleted_article_urls",
+    "in_every_language",
     "list_urls",
     "owner_urls",
     "sitemap_urls",
@@ -36,16 +37,24 @@ _OWNER_ROUTES = {
 }
 
 
-def _everywhere(name: str, **kwargs) -> list[str]:
-    """The path of ``name`` in every language of the site (Dutch first)."""
+def in_every_language(url_of) -> list[str]:
+    """``url_of()`` as each language of the site spells it, Dutch (no prefix) first;
+    once for a URL that is the same in every language."""
     codes = [settings.LANGUAGE_CODE] + [
         code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE
     ]
-    paths = []
+    urls = []
     for code in codes:
         with translation.override(code):
-            paths.append(reverse(name, kwargs=kwargs or None))
-    return paths
+            url = url_of()
+        if url not in urls:
+            urls.append(url)
+    return urls
+
+
+def _everywhere(name: str, **kwargs) -> list[str]:
+    """The path of URL ``name`` in every language of the site."""
+    return in_every_language(lambda: reverse(name, kwargs=kwargs or None))
 
 
 def list_urls() -> list[str]:

@@ -14,7 +14,6 @@ itself. Scheduled publications need no write at all: ``current()`` notices that 
 next one has passed.
 """
 
-import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -27,8 +26,6 @@ from django.utils.dateparse import parse_datetime
 from articles.caching.purge import purge
 from articles.caching.targets import went_live
 from articles.models import Article, ContentVersion, FrontPage
-
-logger = logging.getLogger(__name__)
 
 __all__ = ["State", "content_changed", "current"]
 
