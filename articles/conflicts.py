@@ -7,6 +7,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from articles.models import Article, Revision
+from articles.services.revisions import diff_revisions
 
 __all__ = ["conflict_message"]
 
@@ -14,8 +15,6 @@ __all__ = ["conflict_message"]
 def conflict_message(article: Article, base: int, current: int):
     """A Dutch explanation (safe HTML) of who saved in between, when, and what they
     changed, with a link to the full comparison."""
-    from articles.services.revisions import diff_revisions
-
     revisions = {
         r.version: r
         for r in Revision.objects.filter(

@@ -11,10 +11,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from articles import fields as article_fields
+from articles.conflicts import conflict_message
 from articles.models import Article, Topic, TopicAlias
 from articles.sanitize import sanitize_body
 from articles.services.workflow import check_transition, missing_for_publication
 from articles.slugs import unique_slug
+from embeds.parsing import find_posts
 
 __all__ = ["ArticleAdminForm", "TopicAliasForm", "topic_choice_field"]
 
@@ -79,8 +81,6 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean_add_post(self):
         """The posts pasted into "Bericht toevoegen" (none when it is empty)."""
-        from embeds.parsing import find_posts
-
         text = self.cleaned_data.get("add_post", "").strip()
         if not text:
             return []
@@ -175,8 +175,6 @@ class ArticleAdminForm(forms.ModelForm):
         current = stored["version"] if stored else None
         if base is None or current is None or base == current:
             return
-        from articles.conflicts import conflict_message
-
         self.add_error(None, conflict_message(self.instance, base, current))
         # What this editor typed stays in the form; saving again after reading the
         # other changes is a deliberate choice, so the form now carries the new base.

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from articles.models import Article, Transition
+from articles.services.articles import save_article
 
 __all__ = [
     "ALLOWED_TRANSITIONS",
@@ -118,8 +119,6 @@ def record_transition(
 @transaction.atomic
 def transition(article: Article, new: str, *, user, reason: str = "", publish_at=None):
     """Move ``article`` to status ``new`` (a service for actions and commands)."""
-    from articles.services.articles import save_article
-
     article = Article.objects.select_for_update().get(pk=article.pk)
     old = article.status
     check_transition(user, article, old, new, reason=reason)

@@ -40,6 +40,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from articles.caching.targets import list_urls
+from articles.caching.version import content_changed
 from articles.models import (
     Article,
     ArticleNote,
@@ -338,11 +340,9 @@ def finish() -> None:
     failure). bulk_create() sends no signals and calls no save(): whatever keeps
     track of changes (caches, indexes) learns of the new articles here.
     """
-    from articles.caching.version import content_changed
-
     # Cached pages and article fragments, and the next scheduled publication.
     with transaction.atomic():
-        content_changed(["/"], ["lists"], shared=True)
+        content_changed(list_urls(), ["lists"], shared=True)
     # Fresh statistics: before autovacuum gets to it, PostgreSQL would still plan
     # for the tables as they were (and pick slow plans for the lists).
     if connection.vendor == "postgresql":
