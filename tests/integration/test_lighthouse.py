@@ -36,8 +36,24 @@ def demo_site(tmp_path_factory):
         yield server
 
 
+# Chrome sometimes loses the trace of a page load on a busy machine; Lighthouse then
+# stops with this code before scoring anything. Such a run is repeated (at most twice);
+# every other failure, and every score, counts as it is.
+LOST_TRACE = "NO_NAVSTART"
+TRACE_RETRIES = 2
+
+
 def run_lighthouse(url: str, output: Path) -> dict:
-    result = subprocess.run(
+    for _attempt in range(TRACE_RETRIES + 1):
+        result = _lighthouse(url, output)
+        if result.returncode == 0 or LOST_TRACE not in result.stderr:
+            break
+    assert result.returncode == 0, f"lighthouse failed: {result.stderr[-2000:]}"
+    return json.loads(output.read_text())
+
+
+def _lighthouse(url: str, output: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
         [
             str(LIGHTHOUSE),
             url,
@@ -52,8 +68,6 @@ def run_lighthouse(url: str, output: Path) -> dict:
         text=True,
         timeout=180,
     )
-    assert result.returncode == 0, f"lighthouse failed: {result.stderr[-2000:]}"
-    return json.loads(output.read_text())
 
 
 def test_the_demo_explainer_scores_at_least_95_in_all_four_categories(
