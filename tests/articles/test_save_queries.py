@@ -6,11 +6,10 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
-from articles import fields
 from articles.models import Article
 from articles.services.articles import save_article
+from tests.helpers.forms import change_form
 
 pytestmark = pytest.mark.django_db
 
@@ -22,26 +21,6 @@ ROW_READ = re.compile(
     r'^SELECT .* FROM "articles_article" WHERE \(?"articles_article"\."id" = \S+\)?'
     r"( ORDER BY .*)? LIMIT 1$"
 )
-
-
-def form_data(article: Article, **changes) -> dict:
-    """The edit form as the browser sends it for ``article``, with ``changes``."""
-    data = {"base_version": article.version}
-    for name in fields.FORM:
-        value = getattr(article, name)
-        if name in fields.LISTS:
-            data[name] = [item.pk for item in value.all()]
-        elif name in fields.ONE_OF:
-            data[name] = value.pk if value else ""
-        elif name in fields.TIMES:
-            moment = timezone.localtime(value) if value else None
-            data[f"{name}_0"] = moment.strftime("%d-%m-%Y") if moment else ""
-            data[f"{name}_1"] = moment.strftime("%H:%M:%S") if moment else ""
-        else:
-            data[name] = value
-    for prefix in ("comments", "notes"):  # the inline formsets' management forms
-        data |= {f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0}
-    return data | changes
 
 
 def row_reads(queries) -> list[str]:
@@ -73,7 +52,7 @@ def test_the_admin_save_reads_the_previous_row_once(editor_client, make_article)
     """Through the edit form: the conflict check, the update time, the old URL and
     the cache signals all compare with one read of the row."""
     article = make_article(slug="oud-adres")
-    data = form_data(article, headline="Een nieuwe kop", slug="nieuw-adres")
+    data = change_form(article, headline="Een nieuwe kop", slug="nieuw-adres")
     with CaptureQueriesContext(connection) as queries:
         response = editor_client.post(
             f"/admin/articles/article/{article.pk}/change/", data
