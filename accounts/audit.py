@@ -20,7 +20,7 @@ from accounts.models import AuditEvent
 
 __all__ = ["acting_as", "connect_signals", "current_actor", "record"]
 
-_request = ContextVar("articles_accounts_request", default=None)
+_request = ContextVar("accounts_request", default=None)
 FLAGS = ("is_staff", "is_superuser", "is_active")
 
 
