@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from articles.models import Article, Transition
+from articles.policy import can_edit, can_publish
 from articles.services.articles import save_article
 
 __all__ = [
@@ -34,25 +35,6 @@ ALLOWED_TRANSITIONS = {
     (S.UNPUBLISHED, S.PUBLISHED): "publish",
 }
 PUBLIC_STATES = {S.PUBLISHED, S.UNPUBLISHED}
-
-
-def can_publish(user) -> bool:
-    return user.has_perm("articles.publish_article")
-
-
-def is_own(user, article: Article) -> bool:
-    if article.created_by_id == user.pk:
-        return True
-    return bool(article.pk) and article.authors.filter(user=user).exists()
-
-
-def can_edit(user, article: Article | None) -> bool:
-    """Editors edit any article; reporters only their own drafts."""
-    if not user.has_perm("articles.change_article"):
-        return False
-    if article is None or user.has_perm("articles.edit_any_article"):
-        return True
-    return article.status == S.DRAFT and is_own(user, article)
 
 
 def missing_for_publication(article: Article, *, authors=None) -> list[str]:

@@ -1,0 +1,134 @@
+"""Who may do what, decided on the thing itself: the one policy of the newsroom.
+
+Two layers, both here or one import away:
+- **the role** (``articles/roles.py``): which permissions a group holds at all, e.g. a
+  Verslaggever holds ``articles.change_image``;
+- **the object and its state** (``RULES`` below): a rule narrows a permission for one
+  object, e.g. a Verslaggever changes only images of their own drafts, never one a
+  published article shows.
+
+Every admin page, action, view, service and command asks :func:`may` (a yes or no)
+or :func:`require` (raises ``PermissionDenied`` with a Dutch reason, which the admin
+shows as its 403 page). ``user=None`` is the system itself: management commands and
+tasks, run by whoever has the server, may everything. docs/workflow.md ("Roles") is
+this module in words; tests/articles/test_permission_matrix.py holds both to it.
+"""
+
+from collections.abc import Callable
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from articles.models import Article, Image
+
+__all__ = [
+    "REASONS",
+    "RULES",
+    "can_edit",
+    "can_publish",
+    "is_own",
+    "may",
+    "require",
+    "rule",
+]
+
+S = Article.Status
+
+# permission name -> narrowing rule(user, obj) -> bool; called only for a user who
+# holds the permission through their role, and only when there is an object.
+RULES: dict[str, Callable] = {}
+# permission name -> the Dutch sentence a refusal shows (a default otherwise).
+REASONS: dict[str, str] = {}
+
+
+def rule(*permissions: str, reason: str | None = None):
+    """Register the decorated function as the rule narrowing ``permissions``."""
+
+    def register(function):
+        for permission in permissions:
+            RULES[permission] = function
+            if reason is not None:
+                REASONS[permission] = reason
+        return function
+
+    return register
+
+
+def may(user, permission: str, obj=None) -> bool:
+    """Whether ``user`` may use ``permission`` ("app.codename"), on ``obj`` when
+    given. None as ``user`` is the system (commands, tasks)."""
+    if user is None:
+        return True
+    if not (user.is_active and user.has_perm(permission)):
+        return False
+    narrow = RULES.get(permission)
+    return narrow is None or obj is None or bool(narrow(user, obj))
+
+
+def require(user, permission: str, obj=None, *, reason: str | None = None) -> None:
+    """Raise ``PermissionDenied`` with a Dutch reason unless :func:`may` allows."""
+    if not may(user, permission, obj):
+        raise PermissionDenied(
+            reason
+            or REASONS.get(permission)
+            or _("Je rol staat deze handeling niet toe.")
+        )
+
+
+# -- articles ----------------------------------------------------------------------
+
+
+def can_publish(user) -> bool:
+    """Publish, schedule, withdraw, send back: Redacteur and above."""
+    return may(user, "articles.publish_article")
+
+
+def is_own(user, article: Article) -> bool:
+    """Started by ``user`` (their account made it) or carrying their byline."""
+    if user is None:
+        return False
+    if article.created_by_id == user.pk:
+        return True
+    return bool(article.pk) and article.authors.filter(user=user).exists()
+
+
+@rule(
+    "articles.change_article",
+    reason=_(
+        "Je kunt dit artikel alleen lezen: een verslaggever bewerkt alleen eigen "
+        "concepten. Een redacteur kan het wijzigen."
+    ),
+)
+def _change_article(user, article) -> bool:
+    """Editors edit any article; reporters only their own drafts."""
+    return user.has_perm("articles.edit_any_article") or (
+        article.status == S.DRAFT and is_own(user, article)
+    )
+
+
+def can_edit(user, article: Article | None) -> bool:
+    """May ``user`` change ``article`` (or articles at all, for None)."""
+    return may(user, "articles.change_article", article)
+
+
+# -- images ------------------------------------------------------------------------
+
+
+@rule(
+    "articles.change_image",
+    reason=_(
+        "Deze afbeelding staat in een gepubliceerd artikel of in het artikel van "
+        "een collega; alleen een redacteur kan haar wijzigen."
+    ),
+)
+def _change_image(user, image: Image) -> bool:
+    """Editors change any image; a reporter one they uploaded that only their own
+    drafts use (an image on a published page is the Redacteur's)."""
+    if user.has_perm("articles.edit_any_article"):
+        return True
+    if image.uploaded_by_id != user.pk:
+        return False
+    return all(
+        article.status == S.DRAFT and is_own(user, article)
+        for article in image.hero_of.all()
+    )
