@@ -1,16 +1,18 @@
-"""Two middlewares for accounts (after AuthenticationMiddleware and django-otp's
-OTPMiddleware in settings.MIDDLEWARE)."""
+"""The admin's middlewares (after AuthenticationMiddleware and django-otp's
+OTPMiddleware in settings.MIDDLEWARE): two-factor, the acting user, and actions."""
 
 from urllib.parse import urlencode
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from accounts.audit import acting_as
 from accounts.models import SecurityPolicy
 from accounts.twofactor import confirmed_device
 
-__all__ = ["ActingUserMiddleware", "TwoFactorMiddleware"]
+__all__ = ["ActingUserMiddleware", "AdminActionMiddleware", "TwoFactorMiddleware"]
 
 
 class TwoFactorMiddleware:
@@ -58,3 +60,32 @@ class ActingUserMiddleware:
     def __call__(self, request):
         with acting_as(request):
             return self.get_response(request)
+
+
+class AdminActionMiddleware:
+    """An admin action that the list does not offer this user is refused with a
+    403, whatever the admin: Django would quietly answer "no action selected", and
+    a forged request should hear plainly that it may not. Which actions a user is
+    offered is each ModelAdmin's ``get_actions`` (``permissions=`` on the action)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        model_admin = getattr(view_func, "model_admin", None)
+        match = request.resolver_match
+        if (
+            model_admin is None
+            or request.method != "POST"
+            or not (match and (match.url_name or "").endswith("_changelist"))
+        ):
+            return None
+        wanted = set(request.POST.getlist("action"))
+        if wanted and not wanted <= set(model_admin.get_actions(request)):
+            raise PermissionDenied(
+                _("Deze handeling kun je met jouw rol niet uitvoeren op deze lijst.")
+            )
+        return None

@@ -59,7 +59,8 @@ class ArticleAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["slug"].required = False
+        if "slug" in self.fields:  # not on a read-only form
+            self.fields["slug"].required = False
         self.initial.setdefault("base_version", self.instance.version)
         if self.recovered and not self.is_bound:
             for name, value in self.recovered.items():

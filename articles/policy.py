@@ -28,6 +28,7 @@ __all__ = [
     "can_publish",
     "is_own",
     "may",
+    "read_only_reason",
     "require",
     "rule",
 ]
@@ -109,6 +110,27 @@ def _change_article(user, article) -> bool:
 def can_edit(user, article: Article | None) -> bool:
     """May ``user`` change ``article`` (or articles at all, for None)."""
     return may(user, "articles.change_article", article)
+
+
+def read_only_reason(user, article: Article) -> str:
+    """Why ``user`` may read ``article`` but not change it, and what happens next:
+    the notice above a read-only article form."""
+    if not is_own(user, article):
+        return _(
+            "Dit is het artikel van een collega: je kunt het lezen, maar niet "
+            "wijzigen. Wil je iets veranderd zien, zet het dan in een interne notitie "
+            "bij je eigen stuk of vraag het een redacteur."
+        )
+    if article.status == S.REVIEW:
+        return _(
+            "Je artikel ligt ter beoordeling bij de redactie. Je kunt het lezen, "
+            "maar niet meer wijzigen. Een redacteur publiceert het, of stuurt het met "
+            "een toelichting naar je terug; dan kun je weer verder schrijven."
+        )
+    return _(
+        "Dit artikel is (of was) voor lezers zichtbaar. Wijzigingen, updates en "
+        "correcties lopen via een redacteur; je kunt het hier lezen."
+    )
 
 
 # -- images ------------------------------------------------------------------------

@@ -27,9 +27,10 @@ EDITOR = REPORTER + [
     ("articles", "change_articlenote"), ("articles", "delete_articlenote"),
     ("articles", "add_previewlink"), ("articles", "change_previewlink"),
     ("articles", "view_previewlink"), ("articles", "view_frontpage"),
-    ("articles", "change_frontpage"), ("articles", "add_frontpageslot"),
-    ("articles", "change_frontpageslot"), ("articles", "delete_frontpageslot"),
-    ("articles", "view_frontpageslot"), ("articles", "view_transition"),
+    ("articles", "add_frontpage"), ("articles", "change_frontpage"),
+    ("articles", "add_frontpageslot"), ("articles", "change_frontpageslot"),
+    ("articles", "delete_frontpageslot"), ("articles", "view_frontpageslot"),
+    ("articles", "view_transition"),
     ("embeds", "change_embed"),
 ]  # fmt: skip
 ROLES = {"Verslaggever": REPORTER, "Redacteur": EDITOR}

@@ -144,7 +144,9 @@ class EmbedAdmin(admin.ModelAdmin):
             return HttpResponseNotAllowed(["POST"])
         embed = get_object_or_404(Embed, pk=pk)
         if not self.has_change_permission(request, embed):
-            raise PermissionDenied
+            raise PermissionDenied(
+                gettext("Alleen redacteuren laten berichten opnieuw controleren.")
+            )
         report_outcome(request, embed, refresh_embed(embed))
         return redirect("admin:embeds_embed_change", pk)
 
@@ -157,7 +159,10 @@ class EmbedAdmin(admin.ModelAdmin):
         text = request.POST.get("text", "")[:200_000]
         return JsonResponse({"text": keep_posts_together(text.replace("\r\n", "\n"))})
 
-    @admin.action(description=_("Geselecteerde berichten opnieuw controleren"))
+    @admin.action(
+        description=_("Geselecteerde berichten opnieuw controleren"),
+        permissions=["change"],
+    )
     def recheck(self, request, queryset):
         for embed in queryset:
             report_outcome(request, embed, refresh_embed(embed))

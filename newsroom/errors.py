@@ -1,4 +1,5 @@
-"""The 500 handler: a Dutch 503 with Retry-After when the database is unreachable.
+"""The error views: a Dutch 403 for refusals; for a 500, a Dutch 503 with
+Retry-After when the database is unreachable.
 
 Django calls ``server_error`` while handling the exception, so the exception is still
 at hand. A database that is down or restarting (psycopg's OperationalError,
@@ -11,9 +12,12 @@ files (whose manifest may be what failed): plain HTML, readable as it is.
 import logging
 import sys
 
+from django.contrib import admin
 from django.db import DatabaseError
-from django.http import HttpResponseServerError
+from django.http import HttpResponseForbidden, HttpResponseServerError
 from django.template import loader
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
 
 logger = logging.getLogger(__name__)
@@ -32,3 +36,42 @@ def server_error(request):
         response["Cache-Control"] = "no-store"
         return response
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def _forbidden(request, reason: str, *, title: str):
+    """The 403 page: in the admin's look for the admin, in the site's for readers.
+    ``reason`` says why, in Dutch; what the user did is not repeated."""
+    context = {"reason": reason, "title": title}
+    template = "403.html"
+    if request.path.startswith(reverse("admin:index")):
+        template = "admin/403.html"
+        context |= admin.site.each_context(request)
+    page = loader.render_to_string(template, context, request)
+    response = HttpResponseForbidden(page)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@requires_csrf_token
+def permission_denied(request, exception=None):
+    """A refusal (``PermissionDenied``): its own Dutch sentence (articles/policy.py
+    gives every refusal one), or a general one when Django's own checks refused."""
+    reason = str(exception or "").strip() or _(
+        "Je rol staat deze pagina of handeling niet toe. Denk je dat je hier wel bij "
+        "moet kunnen, vraag het dan aan de hoofdredactie."
+    )
+    return _forbidden(request, reason, title=_("Geen toegang"))
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without a valid security token (CSRF_FAILURE_VIEW): usually an
+    old tab or an expired session, so say how to go on."""
+    return _forbidden(
+        request,
+        _(
+            "Het formulier is verlopen of kwam niet van deze site, daarom is er niets "
+            "opgeslagen. Ga terug, laad de pagina opnieuw en probeer het nog eens; wat "
+            "je typte staat nog in het formulier of in je herstelkopie."
+        ),
+        title=_("Formulier verlopen"),
+    )

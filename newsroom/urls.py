@@ -37,4 +37,5 @@ if settings.SERVE_MEDIA:
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
     ]
 
+handler403 = "newsroom.errors.permission_denied"
 handler500 = "newsroom.errors.server_error"

@@ -5,7 +5,8 @@ from functools import partial
 
 from django.contrib import admin, messages
 from django.db.models import Prefetch
-from django.urls import path
+from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.timezone import localtime
@@ -20,9 +21,10 @@ from articles.admin.notes import ArticleNoteInline
 from articles.admin.workflow import ArticleCommentInline
 from articles.forms import ArticleAdminForm, topic_choice_field
 from articles.models import Article, ArticleComment, ArticleNote, AutosaveCopy, Topic
+from articles.policy import can_edit, can_publish, read_only_reason, require
 from articles.services.articles import save_article
 from articles.services.revisions import create_revision
-from articles.services.workflow import can_edit, can_publish, record_transition
+from articles.services.workflow import record_transition
 from embeds.body import reference_urls
 from embeds.models import Embed
 from embeds.rendering import render_card
@@ -164,8 +166,13 @@ class ArticleAdmin(admin.ModelAdmin):
         return can_publish(request.user)
 
     def has_change_permission(self, request, obj=None):
-        allowed = super().has_change_permission(request, obj)
-        return allowed and (obj is None or can_edit(request.user, obj))
+        return can_edit(request.user, obj)
+
+    def get_prepopulated_fields(self, request, obj=None):
+        # A read-only form has no slug input to fill from the headline.
+        if obj is not None and not can_edit(request.user, obj):
+            return {}
+        return super().get_prepopulated_fields(request, obj)
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):
         if db_field.name == "status":
@@ -185,11 +192,26 @@ class ArticleAdmin(admin.ModelAdmin):
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         workflow.refuse_forged_publication(request)
         extra_context = dict(extra_context or {})
-        if object_id and request.method == "GET":
+        article = self.get_object(request, object_id) if object_id else None
+        if article is not None and not can_edit(request.user, article):
+            if request.method == "POST":
+                require(request.user, "articles.change_article", article)
+            extra_context["read_only_notice"] = read_only_reason(request.user, article)
+        elif object_id and request.method == "GET":
             extra_context["autosave_notice"] = workflow.autosave_notice(
                 request, object_id
             )
         return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def response_post_save_change(self, request, obj):
+        """Someone who may no longer change the article they just saved (a reporter
+        who sent it for review) lands on it, read-only, with the notice saying what
+        happens next; everyone else on the list."""
+        if not can_edit(request.user, obj):
+            return redirect(reverse("admin:articles_article_change", args=[obj.pk]))
+        return super().response_post_save_change(request, obj)
+
+    response_post_save_add = response_post_save_change
 
     def render_change_form(self, request, context, *args, **kwargs):
         context["media"] = with_nonce(context["media"], request)

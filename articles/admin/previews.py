@@ -9,7 +9,6 @@ first argument.
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -21,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from articles.models import Article, PreviewLink
+from articles.policy import require
 from articles.services.previews import (
     DEFAULT_HOURS,
     create_preview_link,
@@ -45,8 +45,7 @@ def _article_for_change(model_admin, request: HttpRequest, object_id: str) -> Ar
     article = model_admin.get_object(request, unquote(object_id))
     if article is None:
         raise Http404(_("Dit artikel bestaat niet."))
-    if not model_admin.has_change_permission(request, article):
-        raise PermissionDenied
+    require(request.user, "articles.change_article", article)
     return article
 
 

@@ -17,6 +17,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
 from articles.models import Article, Revision
+from articles.policy import require
 from articles.services.restore import RESTORED_FIELDS, restore_revision
 from articles.services.revisions import FieldDiff, diff_revisions
 
@@ -50,12 +51,9 @@ def _article(model_admin, request, object_id: str, *, change: bool = False) -> A
     article = model_admin.get_object(request, unquote(object_id))
     if article is None:
         raise Http404(_("Dit artikel bestaat niet."))
-    allowed = (
-        model_admin.has_change_permission(request, article)
-        if change
-        else model_admin.has_view_or_change_permission(request, article)
-    )
-    if not allowed:
+    if change:
+        require(request.user, "articles.change_article", article)
+    elif not model_admin.has_view_or_change_permission(request, article):
         raise PermissionDenied
     return article
 
