@@ -47,6 +47,11 @@ class LogbookAdmin(admin.ModelAdmin):
         return False
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
+        """An entry has no page of its own: the Logboek shows it whole. Nobody
+        changes one."""
+        if request.method == "POST" or not self.has_view_permission(request):
+            raise PermissionDenied(_("Het Logboek is alleen voor de hoofdredactie, "
+                                     "en niemand wijzigt het."))  # fmt: skip
         return redirect("admin:accounts_auditevent_changelist")
 
     def changelist_view(self, request, extra_context=None):
