@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from articles.models import Article, FrontPage, FrontPageSlot
+from articles.policy import require
 
 __all__ = [
     "HISTORY_LENGTH",
@@ -110,6 +111,7 @@ def save_front_page(
     ``slots``, the top stories in order, replace the current ones; ``None`` leaves
     them alone (the admin's inline saves them after this call).
     """
+    require(user, "articles.change_frontpage", front)
     if front.pk is None:
         front.pk = FRONT_PAGE_PK
     stored = FrontPage.objects.select_for_update().filter(pk=front.pk).first()

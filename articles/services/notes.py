@@ -14,6 +14,7 @@ from django.utils import timezone
 from articles.caching.targets import article_urls
 from articles.caching.version import content_changed
 from articles.models import Article, ArticleNote
+from articles.policy import require
 
 __all__ = ["add_note", "mark_substantive_change"]
 
@@ -34,6 +35,7 @@ def add_note(
     Raises ``ValidationError`` for an unknown kind or an empty text; then nothing is
     saved.
     """
+    require(user, "articles.add_articlenote", article)
     note = ArticleNote(
         article=article,
         kind=kind,

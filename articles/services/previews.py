@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from articles.models import Article, PreviewLink
+from articles.policy import require
 
 __all__ = [
     "DEFAULT_HOURS",
@@ -48,7 +49,9 @@ def _signer() -> signing.Signer:
 def create_preview_link(
     article: Article, *, user, hours: int = DEFAULT_HOURS
 ) -> PreviewLink:
-    """A new link to ``article``, valid for ``hours`` from now, made by ``user``."""
+    """A new link to ``article``, valid for ``hours`` from now, made by ``user``
+    (who must be allowed to change the article)."""
+    require(user, "articles.change_article", article)
     now = timezone.now()
     return PreviewLink.objects.create(
         article=article,
@@ -100,6 +103,7 @@ def revoke_preview_link(link: PreviewLink, *, user) -> PreviewLink:
     ``user`` is who revoked it; the row has no field for that, so the admin records
     it in its own history (LogEntry).
     """
+    require(user, "articles.change_article", link.article)
     if link.revoked_at is None:
         link.revoked_at = timezone.now()
         link.save(update_fields=["revoked_at"])

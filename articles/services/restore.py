@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from articles import fields
 from articles.models import Article, Author, Image, Revision, Section, Topic
+from articles.policy import require
 from articles.services.articles import save_article
 
 __all__ = ["RESTORED_FIELDS", "restore_revision"]
@@ -40,6 +41,7 @@ def restore_revision(
     notices = [] if notices is None else notices
     data = revision.snapshot
     article = Article.objects.select_for_update().get(pk=revision.article_id)
+    require(user, "articles.change_article", article)
     for name in RESTORED_FIELDS:
         if name in data:
             setattr(article, name, data[name])

@@ -62,7 +62,9 @@ def newsroom(make_article, make_user):
     eva = make_user(
         "eva", "editor", first_name="Eva", last_name="Mulder", password=None
     )
-    jan = User.objects.create_user("jan", first_name="Jan", last_name="de Vries")
+    jan = make_user(
+        "jan", "editor", first_name="Jan", last_name="de Vries", password=None
+    )
     buitenland = Section.objects.create(name="Buitenland", slug="buitenland")
     binnenland = Section.objects.create(
         name="Binnenland", slug="binnenland", description="Uit Nederland.", position=2
