@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -22,6 +23,7 @@ from articles.admin.workflow import ArticleCommentInline
 from articles.forms import ArticleAdminForm, topic_choice_field
 from articles.models import Article, ArticleComment, ArticleNote, AutosaveCopy, Topic
 from articles.policy import can_edit, can_publish, read_only_reason, require
+from articles.sanitize import sanitize_body
 from articles.services.articles import save_article
 from articles.services.revisions import create_revision
 from articles.services.workflow import record_transition
@@ -77,6 +79,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "status_history",
         "preview_links",
         "first_published_at",
+        "body_as_read",
         "version",
         "created_at",
         "modified_at",
@@ -167,6 +170,25 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return can_edit(request.user, obj)
+
+    def get_fieldsets(self, request, obj=None):
+        """A read-only article shows its body as text to read, not as HTML source."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or can_edit(request.user, obj):
+            return fieldsets
+        return [
+            (name, {**options, "fields": [
+                "body_as_read" if f == "body" else f
+                for f in options["fields"] if f != "add_post"
+            ]})
+            for name, options in fieldsets
+        ]  # fmt: skip
+
+    @admin.display(description=_("tekst"))
+    def body_as_read(self, article):
+        # Stored sanitized; sanitized again here so nothing else can ever pass.
+        return format_html('<div class="body-as-read">{}</div>',
+                           mark_safe(sanitize_body(article.body)))  # noqa: S308  # fmt: skip
 
     def get_prepopulated_fields(self, request, obj=None):
         # A read-only form has no slug input to fill from the headline.

@@ -28,6 +28,7 @@ def test_a_colleagues_article_opens_read_only(reporter_client, make_article, sta
     assert 'name="headline"' not in page  # no inputs, only the text
     assert article.headline in page
     assert "article-editing" not in page  # no autosave or presence on a read-only form
+    assert '<div class="body-as-read"><p>Tekst.</p></div>' in page  # read, not source
 
 
 @pytest.mark.parametrize("status", [S.REVIEW, S.PUBLISHED, S.UNPUBLISHED])
