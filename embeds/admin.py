@@ -78,6 +78,14 @@ class EmbedAdmin(admin.ModelAdmin):
     class Media:
         css = {"all": ["css/embeds.css"]}
 
+    def get_fieldsets(self, request, obj=None):
+        """No re-check button for whoever may not re-check (a Verslaggever)."""
+        if self.has_change_permission(request, obj):
+            return self.fieldsets
+        first, *rest = self.fieldsets
+        fields = [f for f in first[1]["fields"] if f != "recheck_button"]
+        return [(first[0], {**first[1], "fields": fields}), *rest]
+
     def has_add_permission(self, request):
         # Posts enter the archive through an article (body or "Bericht toevoegen").
         return False

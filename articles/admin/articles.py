@@ -110,7 +110,7 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
 
     class Media:
-        css = {"all": ["css/embeds.css"]}
+        css = {"all": ["css/embeds.css", "css/admin-article.css"]}
         js = ["js/admin-paste.js", "js/admin-article.js"]
 
     # Shown in the change form; each module says what it shows.

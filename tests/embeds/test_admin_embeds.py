@@ -117,3 +117,17 @@ def test_article_list_flags_articles_whose_posts_vanished(editor_client, make_ar
     response = editor_client.get("/admin/articles/article/", {"berichten": "verdwenen"})
     assert [a.pk for a in response.context["cl"].result_list] == [affected.pk]
     assert "1 bericht verdwenen" in response.content.decode()
+
+
+def test_the_recheck_button_is_only_offered_to_who_may_use_it(
+    reporter_client, editor_client
+):
+    embed = Embed.objects.create(
+        url="https://x.com/iemand/status/7", provider="x", source=Embed.Source.TEXT
+    )
+    url = f"/admin/embeds/embed/{embed.pk}/change/"
+    assert "/controleer/" not in reporter_client.get(url).content.decode()
+    assert "/controleer/" in editor_client.get(url).content.decode()
+    refused = reporter_client.post(f"/admin/embeds/embed/{embed.pk}/controleer/")
+    assert refused.status_code == 403
+    assert "Alleen redacteuren" in refused.content.decode()
