@@ -10,9 +10,11 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from articles.images.changes import record_image_change
 from articles.images.processing import clean_upload
 from articles.images.renditions import delete_files, delete_renditions, make_renditions
 from articles.models import Image
+from articles.policy import image_refusal, require
 
 __all__ = [
     "delete_image",
@@ -73,13 +75,21 @@ def store_upload(
     return image
 
 
-def set_focal_point(image: Image, x: float, y: float) -> Image:
-    """Move the focal point (0..1 each way) and remake the renditions."""
+def set_focal_point(image: Image, x: float, y: float, *, user=None) -> Image:
+    """Move the focal point (0..1 each way) and remake the renditions, as ``user``
+    (None: the system). PermissionDenied when the policy does not allow it; the
+    change is recorded where readers have seen the image (``changes``)."""
+    require(user, "articles.change_image", image, reason=_refusal(user, image))
     focal_x, focal_y = _checked_focal(x, y)
     previous = image.focal_x, image.focal_y
     image.focal_x, image.focal_y = focal_x, focal_y
     try:
-        _remake(image, "focal_x", "focal_y")
+        _remake(
+            image,
+            "focal_x",
+            "focal_y",
+            then=lambda: record_image_change(image, ["focal_x", "focal_y"], user=user),
+        )
     except BaseException:
         image.focal_x, image.focal_y = previous
         raise
@@ -92,8 +102,10 @@ def regenerate(image: Image) -> Image:
     return image
 
 
-def delete_image(image: Image) -> None:
-    """Delete the row; its original and renditions go once that is committed."""
+def delete_image(image: Image, *, user=None) -> None:
+    """Delete the row; its original and renditions go once that is committed.
+    PermissionDenied when the policy does not allow ``user`` (None: the system)."""
+    require(user, "articles.delete_image", image, reason=_refusal(user, image))
     with transaction.atomic():
         image.delete()
         transaction.on_commit(lambda: delete_image_files(image))
@@ -110,8 +122,9 @@ def delete_image_files(image: Image) -> None:
     delete_renditions(image)
 
 
-def _remake(image: Image, *fields: str) -> None:
+def _remake(image: Image, *fields: str, then=None) -> None:
     """New renditions on the row; the old files go once that is committed.
+    ``then`` runs in the same transaction, after the row is saved.
 
     make_renditions is handed an image without renditions, so that it deletes
     nothing itself: until the row is saved, the old files are the ones in use.
@@ -121,11 +134,17 @@ def _remake(image: Image, *fields: str) -> None:
         image.renditions = make_renditions(image)
         with transaction.atomic():
             image.save(update_fields=[*fields, "renditions"])
+            if then is not None:
+                then()
     except BaseException:
         delete_renditions(image)  # the new files, if there are any
         image.renditions = previous
         raise
     transaction.on_commit(lambda: delete_files(previous))
+
+
+def _refusal(user, image: Image) -> str | None:
+    return image_refusal(user, image) if user is not None else None
 
 
 def _checked_focal(x: float, y: float) -> tuple[float, float]:
