@@ -15,10 +15,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from articles.images.changes import record_image_change
 from articles.images.fields import CleanUpload, SafeImageField
 from articles.images.renditions import best
-from articles.images.services import regenerate
+from articles.images.services import save_image
 from articles.models import Image
 from articles.policy import image_refusal, may, require
 
@@ -72,16 +71,7 @@ class ImageAdmin(admin.ModelAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
-        if change:  # the rule reads the uploader and the articles, which no form edits
-            reason = image_refusal(request.user, obj)
-            require(request.user, "articles.change_image", obj, reason=reason)
-        else:
-            obj.uploaded_by = request.user
-        super().save_model(request, obj, form, change)
-        if not change or {"file", "focal_x", "focal_y"} & set(form.changed_data):
-            regenerate(obj)
-        if change:
-            record_image_change(obj, form.changed_data, user=request.user)
+        save_image(obj, form.changed_data, user=request.user)
 
     @admin.display(description=_("afbeelding"))
     def thumbnail(self, image):

@@ -4,7 +4,7 @@ Each one completes or leaves nothing behind: no row without its files, and no fi
 without a row (written files are deleted again when a later step fails).
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -20,6 +20,7 @@ __all__ = [
     "delete_image",
     "delete_image_files",
     "regenerate",
+    "save_image",
     "set_focal_point",
     "store_upload",
 ]
@@ -72,6 +73,33 @@ def store_upload(
     except BaseException:
         delete_image_files(image)
         raise
+    return image
+
+
+def save_image(image: Image, changed: Iterable[str] = (), *, user=None) -> Image:
+    """Save ``image`` as a form edited it (``changed``: the names of the fields it
+    changed), as ``user`` (None: the system; a new image is theirs).
+
+    The policy is asked first (PermissionDenied, nothing saved). Renditions are
+    remade for a new file or focal point, a replaced original is deleted once this is
+    committed, and a change readers would see is recorded (``changes``).
+    """
+    changed = set(changed)
+    if image.pk is None:
+        image.uploaded_by = user
+        replaced = None
+    else:
+        require(user, "articles.change_image", image, reason=_refusal(user, image))
+        replaced = Image.objects.filter(pk=image.pk).values_list("file", flat=True)[0]
+    with transaction.atomic():
+        image.save()
+        if replaced is None or {"file", "focal_x", "focal_y"} & changed:
+            regenerate(image)
+        if replaced is not None:
+            record_image_change(image, changed, user=user)
+    if replaced and replaced != image.file.name:
+        storage = image.file.storage
+        transaction.on_commit(lambda: storage.delete(replaced))
     return image
 
 

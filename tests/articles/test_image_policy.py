@@ -206,7 +206,14 @@ def page_cache(settings):
 
 @pytest.mark.parametrize("role", ["editor", "chief"])
 def test_editor_change_of_a_published_image_is_recorded_and_shown(
-    client, make_user, reporter, make_article, page_cache, role
+    client,
+    make_user,
+    reporter,
+    make_article,
+    page_cache,
+    settings,
+    role,
+    django_capture_on_commit_callbacks,
 ):
     """A revision of every article using the image, saying what changed; one
     Logboek entry; the cached page shows the new alt text at once."""
@@ -224,12 +231,18 @@ def test_editor_change_of_a_published_image_is_recorded_and_shown(
         and 'alt="Wachtenden bij de poort"' in again.content.decode()
     )
     versions = {a.pk: a.version for a in (lead, draft)}
-    response = client_for(person).post(
-        url(image),
-        form_data(alt="Mensen bij de Abbey Gate",
-                  file=SimpleUploadedFile("nieuw.jpg", photo(400, 300), "image/jpeg")),
-    )  # fmt: skip
+    old_original = settings.MEDIA_ROOT / image.file.name
+    assert old_original.is_file()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(person).post(
+            url(image),
+            form_data(alt="Mensen bij de Abbey Gate",
+                      file=SimpleUploadedFile("nieuw.jpg", photo(400, 300), "image/jpeg")),
+        )  # fmt: skip
     assert response.status_code == 302, response.content.decode()[:2000]
+    assert not old_original.exists()  # the replaced photo is gone, not just unlinked
+    image.refresh_from_db()
+    assert (settings.MEDIA_ROOT / image.file.name).is_file()
     for article in (lead, draft):
         article.refresh_from_db()
         assert article.version == versions[article.pk] + 1
