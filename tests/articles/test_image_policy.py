@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts import logbook
 from accounts.models import AuditEvent
-from articles.images.services import set_focal_point, store_upload
+from articles.images.services import delete_image, set_focal_point, store_upload
 from articles.models import Article, Image
 from articles.policy import image_refusal, may
 from articles.services.workflow import transition
@@ -187,6 +187,9 @@ def test_only_the_chief_deletes_and_only_what_policy_allows(
         ).status_code
         == 403
     )
+    assert Image.objects.filter(pk=image.pk).exists()
+    with pytest.raises(PermissionDenied, match="Je rol staat deze handeling niet toe"):
+        delete_image(image, user=reporter)
     assert Image.objects.filter(pk=image.pk).exists()
     assert may(chief, "articles.delete_image", image)
     response = chief_client.post(
