@@ -33,6 +33,7 @@ class AuditEvent(models.Model):
         POLICY = "policy", _("beveiligingsbeleid gewijzigd")
         NOTE_DELETED = "note_deleted", _("update of correctie verwijderd")
         ARTICLE_DELETED = "article_deleted", _("artikel verwijderd")
+        IMAGE_CHANGED = "image_changed", _("afbeelding gewijzigd")
 
     at = models.DateTimeField(_("tijd"), default=timezone.now, db_index=True)
     kind = models.CharField(_("soort"), max_length=20, choices=Kind, db_index=True)

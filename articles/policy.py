@@ -26,6 +26,9 @@ __all__ = [
     "RULES",
     "can_edit",
     "can_publish",
+    "ever_public",
+    "image_refusal",
+    "image_users",
     "is_own",
     "may",
     "read_only_reason",
@@ -136,6 +139,41 @@ def read_only_reason(user, article: Article) -> str:
 # -- images ------------------------------------------------------------------------
 
 
+def ever_public(article: Article) -> bool:
+    """Readers have seen ``article``: published or withdrawn now, or once before."""
+    return article.status in (S.PUBLISHED, S.UNPUBLISHED) or bool(
+        article.first_published_at
+    )
+
+
+def image_users(image: Image) -> list[Article]:
+    """The articles that show ``image``: as their hero (the body cannot hold images;
+    ``articles.sanitize`` allows no ``img``)."""
+    return list(image.hero_of.all()) if image.pk else []
+
+
+def image_refusal(user, image: Image) -> str | None:
+    """Why ``user`` may not change ``image``, in Dutch; None when they may."""
+    if may(user, "articles.change_image", image):
+        return None
+    if not may(user, "articles.change_image"):
+        return _("Je rol staat niet toe dat je afbeeldingen wijzigt.")
+    if any(ever_public(article) for article in image_users(image)):
+        return _(
+            "Deze afbeelding staat in een gepubliceerd artikel; alleen een redacteur "
+            "kan haar wijzigen."
+        )
+    if image.uploaded_by_id != user.pk:
+        return _(
+            "Deze afbeelding is door een collega geüpload; alleen een redacteur kan "
+            "haar wijzigen."
+        )
+    return _(
+        "Deze afbeelding staat in het artikel van een collega of in een artikel dat "
+        "ter beoordeling ligt; alleen een redacteur kan haar wijzigen."
+    )
+
+
 @rule(
     "articles.change_image",
     reason=_(
@@ -145,12 +183,17 @@ def read_only_reason(user, article: Article) -> str:
 )
 def _change_image(user, image: Image) -> bool:
     """Editors change any image; a reporter one they uploaded that only their own
-    drafts use (an image on a published page is the Redacteur's)."""
+    drafts use, never-published ones (an image readers have seen is the
+    Redacteur's)."""
     if user.has_perm("articles.edit_any_article"):
         return True
     if image.uploaded_by_id != user.pk:
         return False
     return all(
-        article.status == S.DRAFT and is_own(user, article)
-        for article in image.hero_of.all()
+        article.status == S.DRAFT and not ever_public(article) and is_own(user, article)
+        for article in image_users(image)
     )
+
+
+# Deleting asks the same of the image (the role gives it to the Hoofdredactie only).
+rule("articles.delete_image")(_change_image)

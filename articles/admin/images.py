@@ -1,29 +1,29 @@
-"""The image library in the admin: safe uploads, thumbnails, a clickable focal point."""
+"""The image library in the admin: safe uploads, thumbnails, a clickable focal point.
+
+Who may change or delete an image is the policy's (``articles.policy``): an image a
+person may not change opens read-only with a notice saying why, and a POST to it is
+refused before the form reads anything. A change to an image readers have seen is
+recorded (``articles.images.changes``).
+"""
 
 from django import forms
 from django.contrib import admin
-from django.core.files.base import ContentFile
+from django.contrib.admin.utils import unquote
 from django.core.files.storage import default_storage
-from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Count
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from articles.images.processing import MAX_UPLOAD_BYTES, ImageRefused, clean_upload
+from articles.images.fields import CleanUpload, SafeImageField
 from articles.images.renditions import best
-from articles.images.services import regenerate
+from articles.images.services import save_image
 from articles.models import Image
+from articles.policy import image_refusal, may, require
 
 
 class ImageAdminForm(forms.ModelForm):
-    # A plain file field: our own checks speak (real format, bombs, truncation),
-    # not the generic "upload a valid image".
-    file = forms.FileField(
-        label=_("Bestand"),
-        help_text=_("JPEG, PNG, WebP, GIF of AVIF, hoogstens 25 MB. Locatiegegevens en "
-                    "andere metadata worden verwijderd."),
-    )  # fmt: skip
+    file = SafeImageField(label=_("Bestand"))
 
     class Meta:
         model = Image
@@ -31,15 +31,9 @@ class ImageAdminForm(forms.ModelForm):
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
-        if not isinstance(upload, UploadedFile):
-            return upload  # unchanged on an existing image
-        data = upload.read(MAX_UPLOAD_BYTES + 1)
-        try:
-            clean = clean_upload(data, filename=upload.name)
-        except ImageRefused as error:
-            raise forms.ValidationError(str(error)) from None
-        self.instance.original_bytes = clean.original_bytes
-        return ContentFile(clean.content, name=f"upload.{clean.extension}")
+        if isinstance(upload, CleanUpload):
+            self.instance.original_bytes = upload.image.original_bytes
+        return upload
 
 
 @admin.register(Image)
@@ -60,12 +54,24 @@ class ImageAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(article_count=Count("hero_of"))
 
+    def has_change_permission(self, request, obj=None):
+        return may(request.user, "articles.change_image", obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return may(request.user, "articles.delete_image", obj)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        image = self.get_object(request, unquote(object_id))
+        refusal = image_refusal(request.user, image) if image else None
+        if refusal and request.method == "POST":
+            # Before the form reads the POST: nothing is cleaned, stored or saved.
+            require(request.user, "articles.change_image", image, reason=refusal)
+        if refusal and self.has_view_permission(request, image):
+            extra_context = {**(extra_context or {}), "read_only_notice": refusal}
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def save_model(self, request, obj, form, change):
-        if not change:
-            obj.uploaded_by = request.user
-        super().save_model(request, obj, form, change)
-        if not change or {"file", "focal_x", "focal_y"} & set(form.changed_data):
-            regenerate(obj)
+        save_image(obj, form.changed_data, user=request.user)
 
     @admin.display(description=_("afbeelding"))
     def thumbnail(self, image):

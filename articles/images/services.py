@@ -4,20 +4,23 @@ Each one completes or leaves nothing behind: no row without its files, and no fi
 without a row (written files are deleted again when a later step fails).
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from articles.images.changes import record_image_change
 from articles.images.processing import clean_upload
 from articles.images.renditions import delete_files, delete_renditions, make_renditions
 from articles.models import Image
+from articles.policy import image_refusal, require
 
 __all__ = [
     "delete_image",
     "delete_image_files",
     "regenerate",
+    "save_image",
     "set_focal_point",
     "store_upload",
 ]
@@ -73,13 +76,48 @@ def store_upload(
     return image
 
 
-def set_focal_point(image: Image, x: float, y: float) -> Image:
-    """Move the focal point (0..1 each way) and remake the renditions."""
+def save_image(image: Image, changed: Iterable[str] = (), *, user=None) -> Image:
+    """Save ``image`` as a form edited it (``changed``: the names of the fields it
+    changed), as ``user`` (None: the system; a new image is theirs).
+
+    The policy is asked first (PermissionDenied, nothing saved). Renditions are
+    remade for a new file or focal point, a replaced original is deleted once this is
+    committed, and a change readers would see is recorded (``changes``).
+    """
+    changed = set(changed)
+    if image.pk is None:
+        image.uploaded_by = user
+        replaced = None
+    else:
+        require(user, "articles.change_image", image, reason=_refusal(user, image))
+        replaced = Image.objects.filter(pk=image.pk).values_list("file", flat=True)[0]
+    with transaction.atomic():
+        image.save()
+        if replaced is None or {"file", "focal_x", "focal_y"} & changed:
+            regenerate(image)
+        if replaced is not None:
+            record_image_change(image, changed, user=user)
+    if replaced and replaced != image.file.name:
+        storage = image.file.storage
+        transaction.on_commit(lambda: storage.delete(replaced))
+    return image
+
+
+def set_focal_point(image: Image, x: float, y: float, *, user=None) -> Image:
+    """Move the focal point (0..1 each way) and remake the renditions, as ``user``
+    (None: the system). PermissionDenied when the policy does not allow it; the
+    change is recorded where readers have seen the image (``changes``)."""
+    require(user, "articles.change_image", image, reason=_refusal(user, image))
     focal_x, focal_y = _checked_focal(x, y)
     previous = image.focal_x, image.focal_y
     image.focal_x, image.focal_y = focal_x, focal_y
     try:
-        _remake(image, "focal_x", "focal_y")
+        _remake(
+            image,
+            "focal_x",
+            "focal_y",
+            then=lambda: record_image_change(image, ["focal_x", "focal_y"], user=user),
+        )
     except BaseException:
         image.focal_x, image.focal_y = previous
         raise
@@ -92,8 +130,10 @@ def regenerate(image: Image) -> Image:
     return image
 
 
-def delete_image(image: Image) -> None:
-    """Delete the row; its original and renditions go once that is committed."""
+def delete_image(image: Image, *, user=None) -> None:
+    """Delete the row; its original and renditions go once that is committed.
+    PermissionDenied when the policy does not allow ``user`` (None: the system)."""
+    require(user, "articles.delete_image", image)
     with transaction.atomic():
         image.delete()
         transaction.on_commit(lambda: delete_image_files(image))
@@ -110,8 +150,9 @@ def delete_image_files(image: Image) -> None:
     delete_renditions(image)
 
 
-def _remake(image: Image, *fields: str) -> None:
+def _remake(image: Image, *fields: str, then=None) -> None:
     """New renditions on the row; the old files go once that is committed.
+    ``then`` runs in the same transaction, after the row is saved.
 
     make_renditions is handed an image without renditions, so that it deletes
     nothing itself: until the row is saved, the old files are the ones in use.
@@ -121,11 +162,17 @@ def _remake(image: Image, *fields: str) -> None:
         image.renditions = make_renditions(image)
         with transaction.atomic():
             image.save(update_fields=[*fields, "renditions"])
+            if then is not None:
+                then()
     except BaseException:
         delete_renditions(image)  # the new files, if there are any
         image.renditions = previous
         raise
     transaction.on_commit(lambda: delete_files(previous))
+
+
+def _refusal(user, image: Image) -> str | None:
+    return image_refusal(user, image) if user is not None else None
 
 
 def _checked_focal(x: float, y: float) -> tuple[float, float]:
