@@ -40,6 +40,7 @@ from django.utils.http import http_date
 from articles.caching import version
 from articles.caching.keys import page_key
 from articles.caching.layered import layered_get, layered_set
+from articles.caching.sessions import holds_session
 
 _SKIPPED_HEADERS = {"set-cookie", "date", "cache-control", "last-modified", "age"}
 
@@ -55,7 +56,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not settings.PAGE_CACHE or _never_cached(request):
             return self.get_response(request)
-        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        if holds_session(request):
             response = self.get_response(request)
             if not response.has_header("Cache-Control"):
                 patch_cache_control(response, private=True, no_cache=True)
