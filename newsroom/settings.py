@@ -140,7 +140,7 @@ DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Each process's own memory is a cache bounded in bytes, not entries
-# (articles/caching/local.py): pages are 5 to 100 KB, a large feed some MB.
+# (articles/caching/local.py): a page is about 40 KB, a feed with full text a few MB.
 LOCAL_CACHE_BYTES = int(env_str("LOCAL_CACHE_MB") or 32) * 1024 * 1024
 _MEMORY = {
     "BACKEND": "articles.caching.local.BoundedMemoryCache",
