@@ -140,11 +140,19 @@ else:
 DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Each process's own memory is a cache bounded in bytes, not entries
+# (articles/caching/local.py): a page is about 40 KB, a feed with full text a few MB.
+LOCAL_CACHE_BYTES = int(env_str("LOCAL_CACHE_MB") or 32) * 1024 * 1024
+_MEMORY = {
+    "BACKEND": "articles.caching.local.BoundedMemoryCache",
+    "OPTIONS": {"MAX_BYTES": LOCAL_CACHE_BYTES},
+}
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
             # Django's RedisCache, failing soft: Redis down means uncached pages.
+            # Every key gets a time to live (docs/operations.md: maxmemory-policy).
             "BACKEND": "articles.caching.layered.TolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "redactie",
@@ -154,15 +162,10 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {"default": {**_MEMORY, "LOCATION": "default"}}
 # Each process's own copy of the pages and fragments it used last, in front of Redis
 # (articles/caching/layered.py): a page hit then costs the version query alone.
-# Pages are about 40 KB, fragments less: some 30 MB a process at most.
-CACHES["local"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "pages",
-    "OPTIONS": {"MAX_ENTRIES": 1000},
-}
+CACHES["local"] = {**_MEMORY, "LOCATION": "pages"}
 
 # The whole-response cache for anonymous readers (articles/caching/middleware.py);
 # off for benchmarks and debugging. Article bodies are cached per version either way.

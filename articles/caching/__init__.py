@@ -6,7 +6,10 @@ once on every process, server and CDN.
 - ``signals``: ORM signals that call ``version.content_changed()``.
 - ``fragments``: parts of pages rendered once per version.
 - ``middleware``: the whole-page cache for anonymous readers, with HTTP validators.
+- ``keys``: its keys: host, path and only the query parameters a page reads.
+- ``sessions``: whether a session cookie names a real session (else: anonymous).
 - ``layered``: the fail-soft Redis cache and the per-process copy in front of it.
+- ``local``: a process's own memory cache, bounded in bytes.
 - ``purge``: hooks that tell a CDN what changed.
 
 May use: ``articles.models``, ``embeds.models`` and Django. Nothing here renders a

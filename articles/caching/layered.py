@@ -4,17 +4,33 @@ Every read answers "not cached" and every write is dropped while Redis cannot be
 reached, so pages, fragments and the page cache are served uncached instead of
 failing; a warning is logged at most once a minute per process. The connection and
 socket time-outs (settings.CACHES OPTIONS) bound what a reader waits.
+
+Every entry is written with a time to live (``LONGEST_SECONDS`` at most, also for
+``timeout=None``), so Redis with ``maxmemory-policy allkeys-lru`` may evict any key:
+nothing in Redis is the only copy of anything (the content version lives in the
+database, ``version.py``). In front of Redis, each process keeps the entries it used
+last in its own memory, bounded in bytes (``local.py``).
 """
 
 import logging
 import time
 
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["TolerantRedisCache", "layered_get", "layered_set", "report_unavailable"]
+__all__ = [
+    "LONGEST_SECONDS",
+    "TolerantRedisCache",
+    "layered_get",
+    "layered_set",
+    "report_unavailable",
+]
+
+LONGEST_SECONDS = 7 * 24 * 3600  # the fragments' lifetime (fragments.py)
 
 FAILURES = (RedisError, OSError)
 _last_warning: list[float | None] = [None]
@@ -52,6 +68,12 @@ class TolerantRedisCache(RedisCache):
     delete = _soft(RedisCache.delete, False)
     delete_many = _soft(RedisCache.delete_many, None)
 
+    def get_backend_timeout(self, timeout=DEFAULT_TIMEOUT):
+        """Never "keep forever": a key without a time to live would outlast what
+        it was computed from and, under a ``volatile-*`` policy, never be evicted."""
+        seconds = super().get_backend_timeout(timeout)
+        return LONGEST_SECONDS if seconds is None else min(seconds, LONGEST_SECONDS)
+
 
 def _local():
     """This process's cache in front of a shared one ("local" in settings.CACHES);
@@ -59,9 +81,9 @@ def _local():
     from django.conf import settings
     from django.core.cache import caches
 
-    if settings.CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    if "local" not in settings.CACHES or isinstance(caches["default"], LocMemCache):
         return None
-    return caches["local"] if "local" in settings.CACHES else None
+    return caches["local"]
 
 
 def layered_get(key: str, timeout: int):

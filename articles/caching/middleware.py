@@ -2,17 +2,21 @@
 use.
 
 An anonymous GET of a public page is served from the default cache (Redis when
-REDIS_URL is set, with a small copy in each process's memory in front of it, else
-this process's memory) under a key that carries the content version
+REDIS_URL is set, with a copy in each process's memory in front of it, bounded in
+bytes, else this process's memory) under a key that carries the content version
 (``version.py``): any change readers could see moves the version on, in
 the database, so every process and server stops serving what it cached before, and a
 page never outlives the next scheduled publication. Cost of a hit: one tiny query
 (the version) and one cache read.
 
+The key (``keys.py``) names the host (lower case, no port), the path and only the
+query parameters the page reads: ``?r=<random>`` is served from the same entry.
+
 Only responses that are the same for every reader are stored: status 200, no cookie
 set, no ``Vary: Cookie`` (the session was not touched), not private or no-store
-(previews), not the admin. Requests carrying a session cookie (editors) always get a
-fresh page, marked private.
+(previews), not the admin. Requests whose session cookie names a real session
+(editors, ``sessions.py``) always get a fresh page, marked private, and nothing is
+stored for them; a made-up session cookie is an anonymous reader.
 
 Headers, with PAGE_CACHE on: ``ETag`` and ``Last-Modified`` (the version's time),
 with 304 answers (here for hits, by ConditionalGetMiddleware further in for fresh
@@ -34,7 +38,9 @@ from django.utils.cache import (
 from django.utils.http import http_date
 
 from articles.caching import version
+from articles.caching.keys import page_key
 from articles.caching.layered import layered_get, layered_set
+from articles.caching.sessions import holds_session
 
 _SKIPPED_HEADERS = {"set-cookie", "date", "cache-control", "last-modified", "age"}
 
@@ -50,7 +56,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not settings.PAGE_CACHE or _never_cached(request):
             return self.get_response(request)
-        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        if holds_session(request):
             response = self.get_response(request)
             if not response.has_header("Cache-Control"):
                 patch_cache_control(response, private=True, no_cache=True)
@@ -60,8 +66,8 @@ class PageCacheMiddleware:
 
         state = version.current()
         request.shared_number = state.shared  # fragment keys (the navigation)
-        key = self._key(request, state.number)
-        stored = self._get(key)
+        key = page_key(request, state.number)
+        stored = None if key is None else self._get(key)
         if stored is not None:
             response = self._rebuild(stored)
             response["X-Cache"] = "hit"
@@ -76,7 +82,7 @@ class PageCacheMiddleware:
             )
 
         response = self.get_response(request)
-        if request.method == "GET" and self._storable(response):
+        if key and request.method == "GET" and self._storable(response):
             set_response_etag(response)
             self._set(key, self._freeze(response))
             response["X-Cache"] = "miss"
@@ -91,10 +97,6 @@ class PageCacheMiddleware:
     @staticmethod
     def _set(key: str, stored) -> None:
         layered_set(key, stored, settings.PAGE_CACHE_SECONDS)
-
-    @staticmethod
-    def _key(request, number: int) -> str:
-        return f"page:{number}:{request.get_host()}:{request.get_full_path()}"
 
     @staticmethod
     def _shared(response) -> bool:

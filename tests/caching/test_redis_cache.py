@@ -1,11 +1,8 @@
 """REDIS_URL makes Redis the cache, shared by every process."""
 
 import os
-import shutil
-import socket
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -40,43 +37,6 @@ def test_redis_url_makes_redis_the_cache_across_processes():
         "from django.core.cache import cache; print(cache.get('redactie-test'))"
     )
     assert read == token
-
-
-@pytest.fixture
-def own_redis(tmp_path):
-    """A Redis of the test's own on a free port, which the test may stop and start."""
-    from tests.helpers.servers import free_port
-
-    assert shutil.which("redis-server"), "redis-server is needed (apt-get install it)"
-    port = free_port()
-
-    class OwnRedis:
-        url = f"redis://127.0.0.1:{port}/0"
-        process = None
-
-        def start(self):
-            self.process = subprocess.Popen(
-                ["redis-server", "--port", str(port), "--bind", "127.0.0.1",
-                 "--save", "", "--appendonly", "no", "--dir", str(tmp_path)],
-                stdout=subprocess.DEVNULL,
-            )  # fmt: skip
-            for _ in range(100):
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                    return
-                except OSError:
-                    time.sleep(0.05)
-            raise RuntimeError("redis-server did not start")
-
-        def stop(self):
-            self.process.kill()
-            self.process.wait()
-
-    redis = OwnRedis()
-    redis.start()
-    yield redis
-    if redis.process.poll() is None:
-        redis.stop()
 
 
 @pytest.mark.django_db
