@@ -17,7 +17,7 @@ this module in words; tests/articles/test_permission_matrix.py holds both to it.
 from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Image
 
