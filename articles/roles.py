@@ -18,11 +18,13 @@ REPORTER = [
     ("articles", "view_articlenote"), ("embeds", "view_embed"),
     ("articles", "add_image"), ("articles", "change_image"),
     ("articles", "view_image"),
+    # Own proposals only, until approved (articles/policy.py, "topics").
+    ("articles", "change_topic"), ("articles", "change_topicalias"),
+    ("articles", "delete_topicalias"),
 ]  # fmt: skip
 EDITOR = REPORTER + [
     ("articles", "publish_article"), ("articles", "edit_any_article"),
-    ("articles", "change_topic"), ("articles", "change_topicalias"),
-    ("articles", "delete_topicalias"), ("articles", "add_author"),
+    ("articles", "approve_topic"), ("articles", "add_author"),
     ("articles", "change_author"), ("articles", "add_articlenote"),
     ("articles", "change_articlenote"), ("articles", "delete_articlenote"),
     ("articles", "add_previewlink"), ("articles", "change_previewlink"),

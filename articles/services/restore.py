@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from articles import fields
 from articles.models import Article, Author, Image, Revision, Section, Topic
 from articles.services.articles import save_article
+from articles.services.topics import approve_topics_of
 
 __all__ = ["RESTORED_FIELDS", "restore_revision"]
 
@@ -69,4 +70,5 @@ def restore_revision(
         user=user,
         comment=_("Hersteld van versie %(version)s") % {"version": revision.version},
     )
+    approve_topics_of(article)  # a published article's topics are public
     return article
