@@ -9,6 +9,8 @@ from django.utils import timezone
 from articles.models import Article, Author, Topic, TopicAlias
 from articles.services.workflow import transition
 
+S = Article.Status
+
 TOPIC_URLS = [
     "/onderwerp/lobbyregister/",
     "/onderwerp/lobbyregister/feed/",
@@ -146,3 +148,34 @@ def test_an_article_page_links_only_to_pages_that_exist(client, make_article, to
     for url in ("/onderwerp/lobbyregister/", "/auteur/eva-mulder/"):
         assert url in page
         assert client.get(url).status_code == 200
+
+
+PURGED: list[str] = []
+
+
+def remember_purge(urls, keys):
+    PURGED.extend(urls)
+
+
+@pytest.mark.parametrize("change", ["publish", "withdraw", "take off"])
+def test_a_cdn_is_told_when_a_topic_or_author_page_appears_or_goes(
+    change, make_article, topic, source, editor, settings,
+    django_capture_on_commit_callbacks,
+):  # fmt: skip
+    """The purge hook gets the topic's and author's pages when their first article
+    is published, their last one withdrawn, or they are taken off it."""
+    settings.PAGE_CACHE_PURGE = f"{__name__}.remember_purge"
+    status = S.DRAFT if change == "publish" else S.PUBLISHED
+    article = make_article(status=status, topics=[topic], authors=[source])
+    PURGED.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        if change == "publish":
+            transition(article, S.PUBLISHED, user=editor)
+        elif change == "withdraw":
+            transition(article, S.UNPUBLISHED, user=editor, reason="Onjuist.")
+        else:
+            article.topics.remove(topic)
+            article.authors.set([Author.objects.create(name="Ander", slug="ander")])
+    for url in ("/onderwerp/lobbyregister/", "/onderwerp/lobbyregister/feed/",
+                "/en/auteur/geheime-bron/", "/auteur/geheime-bron/feed/atom/"):  # fmt: skip
+        assert url in PURGED, url
