@@ -1,6 +1,7 @@
 """The three newsroom roles and their permissions (groups; see docs/workflow.md,
-"Roles"). Verslaggever: write and submit own articles. Redacteur: edit any
-article, publish, schedule, withdraw, updates and corrections, the front page.
+"Roles"). Verslaggever: write and submit own articles, propose topics. Redacteur:
+edit any article, publish, schedule, withdraw, approve topics, updates and
+corrections, the front page.
 Hoofdredactie: everything, including people and sections, the Logboek, unlocking
 logins and the security policy (the accounts app)."""
 

@@ -121,16 +121,11 @@ class Topic(TagBase):
         return reverse("articles:topic", kwargs={"slug": self.slug})
 
     def clean(self):
-        """The topic's address is not an alias's (any case): an alias's URL would
-        stop redirecting, or a new topic would take over another's name."""
+        """The topic's address and name are not an alias's (any case): the alias
+        would stop leading to its topic, or lead here instead."""
         super().clean()
-        held = (
-            TopicAlias.objects.filter(slug__iexact=self.slug)
-            .select_related("topic")
-            .first()
-            if self.slug
-            else None
-        )
+        aliases = TopicAlias.objects.exclude(topic_id=self.pk).select_related("topic")
+        held = aliases.filter(slug__iexact=self.slug).first() if self.slug else None
         if held is not None:
             raise ValidationError(
                 {
@@ -140,6 +135,17 @@ class Topic(TagBase):
                         "onderwerp."
                     )
                     % {"slug": self.slug, "topic": held.topic.name}
+                }
+            )
+        named = aliases.filter(name__iexact=self.name).first() if self.name else None
+        if named is not None:
+            raise ValidationError(
+                {
+                    "name": _(
+                        "“%(name)s” is al een alias van het onderwerp %(topic)s. "
+                        "Kies een andere naam, of gebruik dat onderwerp."
+                    )
+                    % {"name": self.name, "topic": named.topic.name}
                 }
             )
 
@@ -195,6 +201,14 @@ class TopicAlias(models.Model):
         super().clean()
         if not self.slug:
             return
+        named = Topic.objects.filter(name__iexact=self.name)
+        if self.topic_id:
+            named = named.exclude(pk=self.topic_id)
+        if named.exists():
+            raise ValidationError(
+                {"name": _("%(name)s is al de naam van een ander onderwerp.")
+                 % {"name": self.name}}
+            )  # fmt: skip
         topic = Topic.objects.filter(slug__iexact=self.slug).first()
         if topic is not None:
             raise ValidationError(

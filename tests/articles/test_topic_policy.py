@@ -310,6 +310,15 @@ def test_a_topic_taking_an_alias_address_is_refused(iskp, editor_client):
     assert not Topic.objects.filter(slug="is-k").exists()
 
 
+def test_a_topic_named_as_another_topics_alias_is_refused(iskp, reporter_client):
+    """A new topic "is-k" (under another slug) would answer /onderwerp/IS-K/ in
+    place of ISKP."""
+    response = reporter_client.post(ADD, topic_form("is-k", "isk-2"))
+    assert response.status_code == 200
+    assert "is al een alias van het onderwerp ISKP" in response.content.decode()
+    assert Topic.objects.resolve("IS-K").topic == iskp
+
+
 def test_two_aliases_with_one_address_in_one_form_are_refused(editor_client, db):
     """ "IS-K" and "IS K" would both be is-k: a message, not a database error."""
     response = editor_client.post(ADD, topic_form("ISKP", "iskp", "IS-K", "IS K"))
