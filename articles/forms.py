@@ -14,8 +14,12 @@ from articles import fields as article_fields
 from articles.conflicts import conflict_message
 from articles.models import Article, Topic, TopicAlias
 from articles.sanitize import sanitize_body
+from articles.services.articles import (
+    article_slug,
+    redirected_elsewhere,
+    slug_redirect_message,
+)
 from articles.services.workflow import check_transition, missing_for_publication
-from articles.slugs import unique_slug
 from embeds.parsing import find_posts
 
 __all__ = ["ArticleAdminForm", "TopicAliasForm", "topic_choice_field"]
@@ -103,10 +107,13 @@ class ArticleAdminForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         headline = cleaned.get("headline")
-        if headline or cleaned.get("slug"):
-            cleaned["slug"] = unique_slug(
-                Article, cleaned.get("slug") or headline, exclude_pk=self.instance.pk
-            )
+        given = cleaned.get("slug")
+        if headline or given:
+            cleaned["slug"] = article_slug(self.instance, given, headline=headline)
+            # A typed address that redirects to another article: refused, kept.
+            held = given and redirected_elsewhere(cleaned["slug"], self.instance)
+            if held:
+                self.add_error("slug", slug_redirect_message(held))
         stored = self.instance.stored()
         if (
             stored

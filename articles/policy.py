@@ -19,11 +19,12 @@ from collections.abc import Callable
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article, Image
+from articles.models import Article, Image, Topic, TopicAlias
 
 __all__ = [
     "REASONS",
     "RULES",
+    "can_approve_topics",
     "can_edit",
     "can_publish",
     "ever_public",
@@ -197,3 +198,50 @@ def _change_image(user, image: Image) -> bool:
 
 # Deleting asks the same of the image (the role gives it to the Hoofdredactie only).
 rule("articles.delete_image")(_change_image)
+
+
+# -- topics and aliases ------------------------------------------------------------
+# A Verslaggever attaches any topic and may propose new ones (and aliases for them);
+# a proposal is private until a Redacteur approves it or publishes an article that
+# uses it (articles/services/topics.py). What is approved is the editors' to change.
+
+
+def can_approve_topics(user) -> bool:
+    """Approve proposals ("Goedkeuren"), change and delete any topic: Redacteur
+    and above."""
+    return may(user, "articles.approve_topic")
+
+
+def _own_proposal(user, topic: Topic) -> bool:
+    return not topic.approved and topic.proposed_by_id == user.pk
+
+
+@rule(
+    "articles.change_topic",
+    "articles.delete_topic",
+    reason=_(
+        "Je kunt dit onderwerp alleen lezen: het is goedgekeurd of door een collega "
+        "voorgesteld. Een redacteur kan het wijzigen."
+    ),
+)
+def _change_topic(user, topic: Topic) -> bool:
+    """Editors change any topic; a reporter only their own proposal, until it is
+    approved (its name may be public from then on)."""
+    return user.has_perm("articles.approve_topic") or _own_proposal(user, topic)
+
+
+@rule(
+    "articles.add_topicalias",
+    "articles.change_topicalias",
+    "articles.delete_topicalias",
+    reason=_(
+        "Je kunt deze alias niet wijzigen: hij of zijn onderwerp is goedgekeurd, of "
+        "door een collega voorgesteld. Een redacteur kan dat wel."
+    ),
+)
+def _change_alias(user, alias: TopicAlias) -> bool:
+    """Editors change any alias; a reporter only an alias not yet approved, of a
+    topic that is their own proposal."""
+    if user.has_perm("articles.approve_topic"):
+        return True
+    return not (alias.pk and alias.approved) and _own_proposal(user, alias.topic)

@@ -1,6 +1,7 @@
 """The three newsroom roles and their permissions (groups; see docs/workflow.md,
-"Roles"). Verslaggever: write and submit own articles. Redacteur: edit any
-article, publish, schedule, withdraw, updates and corrections, the front page.
+"Roles"). Verslaggever: write and submit own articles, propose topics. Redacteur:
+edit any article, publish, schedule, withdraw, approve topics, updates and
+corrections, the front page.
 Hoofdredactie: everything, including people and sections, the Logboek, unlocking
 logins and the security policy (the accounts app)."""
 
@@ -18,11 +19,13 @@ REPORTER = [
     ("articles", "view_articlenote"), ("embeds", "view_embed"),
     ("articles", "add_image"), ("articles", "change_image"),
     ("articles", "view_image"),
+    # Own proposals only, until approved (articles/policy.py, "topics").
+    ("articles", "change_topic"), ("articles", "change_topicalias"),
+    ("articles", "delete_topicalias"),
 ]  # fmt: skip
 EDITOR = REPORTER + [
     ("articles", "publish_article"), ("articles", "edit_any_article"),
-    ("articles", "change_topic"), ("articles", "change_topicalias"),
-    ("articles", "delete_topicalias"), ("articles", "add_author"),
+    ("articles", "approve_topic"), ("articles", "add_author"),
     ("articles", "change_author"), ("articles", "add_articlenote"),
     ("articles", "change_articlenote"), ("articles", "delete_articlenote"),
     ("articles", "add_previewlink"), ("articles", "change_previewlink"),

@@ -26,6 +26,7 @@ from articles.policy import can_edit, can_publish, read_only_reason, require
 from articles.sanitize import sanitize_body
 from articles.services.articles import save_article
 from articles.services.revisions import create_revision
+from articles.services.topics import approve_topics_of
 from articles.services.workflow import record_transition
 from embeds.body import reference_urls
 from embeds.models import Embed
@@ -324,6 +325,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        approve_topics_of(form.instance)  # publishing makes its topics public
         # save_model recorded the revision before the form set the relations.
         create_revision(form.instance, user=request.user)
 

@@ -16,6 +16,7 @@ from articles.caching.targets import (
     deleted_article_urls,
     in_every_language,
     list_urls,
+    owner_urls,
 )
 from articles.caching.version import content_changed
 from articles.models import (
@@ -71,14 +72,25 @@ def _article_part_changed(sender, instance, **kwargs):
         instance, "content_object", None
     )
     if article is None or article.status in _PUBLIC:
-        content_changed(*(article_urls(article) if article else ((), ())), shared=True)
+        urls, keys = article_urls(article) if article else ([], [])
+        if sender is TaggedArticle:
+            # A topic taken off may have lost its last published article (and its
+            # page with it): the article's topics no longer name it.
+            urls = [*urls, *owner_urls("topic", instance.tag.slug)]
+        content_changed(urls, keys, shared=True)
 
 
-def _article_relation_changed(sender, instance, action, **kwargs):
+def _article_relation_changed(sender, instance, action, pk_set=None, **kwargs):
     if not action.startswith("post_"):
         return
     if not isinstance(instance, Article) or instance.status in _PUBLIC:
-        content_changed(shared=True)
+        urls = []
+        if sender is Article.authors.through and isinstance(instance, Article):
+            # A byline added or taken off: that author's page may just have
+            # appeared or gone (it exists only with a published article).
+            slugs = Author.objects.filter(pk__in=pk_set or ()).values_list("slug")
+            urls = [url for (slug,) in slugs for url in owner_urls("author", slug)]
+        content_changed(urls, shared=True)
 
 
 # Shown around articles, never inside one: their changes leave article fragments.

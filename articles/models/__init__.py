@@ -5,14 +5,14 @@ from articles.models.core import (
     Article,
     ArticleQuerySet,
     Author,
+    AuthorQuerySet,
     Section,
     TaggedArticle,
-    Topic,
-    TopicAlias,
 )
 from articles.models.frontpage import FrontPage, FrontPageSlot
 from articles.models.images import Image
 from articles.models.notes import ArticleNote
+from articles.models.topics import Topic, TopicAlias
 from articles.models.workflow import (
     ArticleComment,
     AutosaveCopy,
@@ -29,6 +29,7 @@ __all__ = [
     "ArticleNote",
     "ArticleQuerySet",
     "Author",
+    "AuthorQuerySet",
     "AutosaveCopy",
     "ContentVersion",
     "EditingPresence",

@@ -1,25 +1,25 @@
-"""Articles, and the sections, authors and topics that organise them.
+"""Articles, and the sections and authors that organise them (topics:
+``topics.py``).
 
 ``Article.objects.published()`` is the one definition of what a reader may see.
 """
 
-from typing import NamedTuple
-
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
-from taggit.models import TagBase, TaggedItemBase
+from taggit.models import TaggedItemBase
 
 from articles.sanitize import EDITOR_EXTENSIONS, sanitize_body
 
-__all__ = ["Article", "Author", "Section", "TaggedArticle", "Topic", "TopicAlias"]
+__all__ = ["Article", "Author", "AuthorQuerySet", "Section", "TaggedArticle"]
+
+USER = settings.AUTH_USER_MODEL
 
 
 class Section(models.Model):
@@ -50,6 +50,14 @@ class Section(models.Model):
         return reverse("articles:section", kwargs={"slug": self.slug})
 
 
+class AuthorQuerySet(models.QuerySet):
+    def public(self):
+        """Authors readers may see (page, feeds, sitemap): with at least one
+        published article. One EXISTS in the same query."""
+        visible = Article.objects.published().filter(authors=OuterRef("pk"))
+        return self.filter(Exists(visible))
+
+
 class Author(models.Model):
     """A byline: a person, or the newsroom itself ("Redactie")."""
 
@@ -67,6 +75,8 @@ class Author(models.Model):
         help_text=_("Het account waarmee deze auteur inlogt, als die er een heeft."),
     )
 
+    objects = AuthorQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("auteur")
@@ -79,89 +89,10 @@ class Author(models.Model):
         return reverse("articles:author", kwargs={"slug": self.slug})
 
 
-class Resolved(NamedTuple):
-    """What a topic value names: the topic (or None) and whether the value was its
-    own slug (serve it) or another name for it (redirect to its URL)."""
-
-    topic: "Topic | None"
-    canonical: bool
-
-
-class TopicQuerySet(models.QuerySet):
-    def resolve(self, value: str) -> Resolved:
-        """The topic ``value`` names, as pages, feeds and the admin look it up.
-
-        A topic's own slug answers directly (``canonical``). Its name, any alias (by
-        name or slug) and any case or spelling variant that slugifies to one of
-        those find it too, but are not its address: callers redirect (301). Anything
-        else finds nothing. One query for a slug, two otherwise.
-        """
-        value = (value or "").strip()
-        if not value:
-            return Resolved(None, False)
-        topic = self.filter(slug=value).first()
-        if topic is not None:
-            return Resolved(topic, True)
-        found = Q(name__iexact=value) | Q(slug__iexact=value)
-        found |= Q(aliases__name__iexact=value) | Q(aliases__slug__iexact=value)
-        slug = slugify(value, allow_unicode=True)
-        if slug and slug != value:
-            found |= Q(slug__iexact=slug) | Q(aliases__slug__iexact=slug)
-        return Resolved(self.filter(found).distinct().first(), False)
-
-    def matching(self, name: str):
-        """Topics whose name, slug or an alias equals ``name`` (in any case)."""
-        return self.filter(
-            Q(name__iexact=name)
-            | Q(slug__iexact=name)
-            | Q(aliases__name__iexact=name)
-            | Q(aliases__slug__iexact=name)
-        ).distinct()
-
-
-class Topic(TagBase):
-    """A subject that runs through the coverage, e.g. ISKP (also ISK, IS-K)."""
-
-    description = models.TextField(_("beschrijving"), blank=True)
-
-    objects = TopicQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("onderwerp")
-        verbose_name_plural = _("onderwerpen")
-
-    def get_absolute_url(self):
-        return reverse("articles:topic", kwargs={"slug": self.slug})
-
-
-class TopicAlias(models.Model):
-    """Another name for a topic; its slug redirects to the topic's page."""
-
-    topic = models.ForeignKey(
-        Topic,
-        on_delete=models.CASCADE,
-        related_name="aliases",
-        verbose_name=_("onderwerp"),
-    )
-    name = models.CharField(
-        _("naam"), max_length=100, unique=True, help_text=_("Bijvoorbeeld: IS-K")
-    )
-    slug = models.SlugField(_("slug"), max_length=100, unique=True, allow_unicode=True)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("alias")
-        verbose_name_plural = _("aliassen")
-
-    def __str__(self):
-        return self.name
-
-
 class TaggedArticle(TaggedItemBase):
     content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
     tag = models.ForeignKey(
-        Topic, on_delete=models.CASCADE, related_name="tagged_articles"
+        "Topic", on_delete=models.CASCADE, related_name="tagged_articles"
     )
 
     class Meta:
@@ -258,6 +189,7 @@ class Article(models.Model):
         Author, related_name="articles", verbose_name=_("auteurs")
     )
     topics = TaggableManager(
+        to="articles.Topic",  # articles/models/topics.py, which imports this module
         through=TaggedArticle,
         verbose_name=_("onderwerpen"),
         blank=True,

@@ -280,7 +280,9 @@ class _TopicMoved(Exception):
 
 
 class TopicFeed(SiteFeed):
-    """A topic's feed; an alias (ISK for ISKP) redirects to it, as the page does."""
+    """A topic's feed; an alias (ISK for ISKP) redirects to it, as the page does.
+    Only a public topic has one (``Topic.objects.public``), as only a public
+    author does (``Author.objects.public``)."""
 
     url_name = "articles:topic-feed"
 
@@ -291,7 +293,7 @@ class TopicFeed(SiteFeed):
             return redirect(self.url_name, slug=moved.topic.slug, permanent=True)
 
     def get_object(self, request, slug):
-        topic, canonical = Topic.objects.resolve(slug)
+        topic, canonical = Topic.objects.public().resolve(slug)
         if topic is None:
             raise Topic.DoesNotExist(slug)
         if not canonical:
@@ -318,7 +320,7 @@ class AuthorFeed(SiteFeed):
     url_name = "articles:author-feed"
 
     def get_object(self, request, slug):
-        return Author.objects.get(slug=slug)
+        return Author.objects.public().get(slug=slug)
 
     def articles(self, obj):
         return Article.objects.filter(authors=obj)

@@ -28,7 +28,7 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Exists, Max, Min, OuterRef, QuerySet, Subquery
+from django.db.models import Max, Min, OuterRef, QuerySet, Subquery
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -175,8 +175,9 @@ def _newest_publication(**scope):
 class ListingSitemap(SiteSitemap):
     """Pages that list articles, with the publish time of their newest one as lastmod.
 
-    ``lookup`` is how an article points at an item; ``only_with_articles`` leaves out
-    items without a visible article (an empty page, or a hidden article's trace).
+    ``lookup`` is how an article points at an item; ``only_with_articles`` lists only
+    the model's ``public()`` items, as their pages do: an item without a visible
+    article would be an empty page, or a hidden article's trace.
     An item's newest article is looked up for the items listed; the index only
     counts them and asks for the newest of all (``summary``).
     """
@@ -188,8 +189,8 @@ class ListingSitemap(SiteSitemap):
     def _listed(self):
         if not self.only_with_articles:
             return self.model.objects.all()
-        visible = Article.objects.published().filter(**{self.lookup: OuterRef("pk")})
-        return self.model.objects.filter(Exists(visible))
+        # Topics and authors: the same rule as their pages (approved topics only).
+        return self.model.objects.public()
 
     def items(self):
         scope = {self.lookup: OuterRef("pk")}

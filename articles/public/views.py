@@ -6,6 +6,7 @@ from django.db.models import (
     Count,
     Exists,
     OuterRef,
+    Prefetch,
     Q,
     Subquery,
     prefetch_related_objects,
@@ -28,6 +29,7 @@ from articles.models import (
     SlugRedirect,
     TaggedArticle,
     Topic,
+    TopicAlias,
 )
 from articles.public.paging import NUMBER_PARAMETER, KeysetPage, keyset_page
 from articles.public.rendering import render_body
@@ -270,12 +272,15 @@ def section_detail(request, slug):
 
 
 def topic_detail(request, slug):
-    """A topic's description, aliases and articles; its name, an alias or another
-    spelling redirects here (``Topic.objects.resolve``).
+    """A topic's description, approved aliases and articles; its name, an alias or
+    another spelling redirects here (``Topic.objects.resolve``). Only a public topic
+    (approved, with a published article) has a page: anything else is 404, also
+    through an alias.
 
     Template: articles/topic.html.
     """
-    topic, canonical = Topic.objects.prefetch_related("aliases").resolve(slug)
+    aliases = Prefetch("aliases", TopicAlias.objects.filter(approved=True))
+    topic, canonical = Topic.objects.public().prefetch_related(aliases).resolve(slug)
     if topic is None:
         raise Http404(_("Dit onderwerp bestaat niet."))
     if not canonical:
@@ -287,8 +292,9 @@ def topic_detail(request, slug):
 
 
 def author_detail(request, slug):
-    """An author's bio and archive. Template: articles/author.html."""
-    author = get_object_or_404(Author, slug=slug)
+    """An author's bio and archive, when at least one published article carries
+    their byline (404 otherwise). Template: articles/author.html."""
+    author = get_object_or_404(Author.objects.public(), slug=slug)
     page = _page(
         request, Article.objects.published().filter(authors=author).for_listing()
     )

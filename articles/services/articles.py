@@ -8,24 +8,30 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from articles import fields
 from articles.models import Article, Author, Section, SlugRedirect, Topic
 from articles.sanitize import sanitize_body
 from articles.services.revisions import create_revision
+from articles.services.topics import approve_topics_of
 from articles.slugs import unique_slug
 from embeds.body import reference_paragraph
 from embeds.post import Post
 from embeds.services import archive_post, embed_body
 
 __all__ = [
+    "article_slug",
     "create_article",
     "default_section",
     "house_author",
     "prepare_for_save",
+    "redirected_elsewhere",
     "save_article",
+    "slug_redirect_message",
 ]
 
 
@@ -57,9 +63,7 @@ def prepare_for_save(article: Article) -> Article:
     # same letter for search and comparison as one typed composed.
     for name in fields.PLAIN_TEXT:
         setattr(article, name, unicodedata.normalize("NFC", getattr(article, name)))
-    article.slug = unique_slug(
-        Article, article.slug or article.headline, exclude_pk=article.pk
-    )
+    article.slug = article_slug(article, article.slug)
     # Whole seconds: the times readers see (and <time datetime>) need no more.
     for name in ("publish_at", "updated_at"):
         if getattr(article, name) is not None:
@@ -105,16 +109,56 @@ def save_article(
 
 
 def _keep_old_url(article: Article) -> None:
-    """A changed slug leaves its old URL behind as a permanent redirect."""
-    SlugRedirect.objects.filter(old_slug=article.slug).delete()  # the slug lives again
-    if article.pk is None:
-        return
+    """A published article's changed slug leaves its old URL behind as a permanent
+    redirect. Taking back one of its own old slugs ends that redirect; another
+    article's old address is refused (its readers' links would break for good)."""
+    held = SlugRedirect.objects.filter(old_slug=article.slug).first()
+    if held is not None and held.article_id != article.pk:
+        raise ValidationError({"slug": slug_redirect_message(held)})
+    if held is not None:
+        held.delete()  # its own old address lives again
     stored = article.stored()
-    old = stored["slug"] if stored else None
-    if old and old != article.slug:
+    if not stored or stored["status"] != Article.Status.PUBLISHED:
+        return  # only a published article's address is worth keeping
+    if stored["slug"] != article.slug:
         SlugRedirect.objects.update_or_create(
-            old_slug=old, defaults={"article": article}
+            old_slug=stored["slug"], defaults={"article": article}
         )
+
+
+def redirected_elsewhere(slug: str, article: Article) -> SlugRedirect | None:
+    """The old address ``slug`` when it redirects to another article than
+    ``article`` (which therefore may not take it)."""
+    others = SlugRedirect.objects.select_related("article").filter(old_slug=slug)
+    return (
+        others.exclude(article_id=article.pk).first() if article.pk else others.first()
+    )
+
+
+def slug_redirect_message(held: SlugRedirect) -> str:
+    return _(
+        "Het webadres “%(slug)s” is het oude adres van het artikel “%(headline)s” "
+        "en verwijst lezers daarheen. Kies een ander webadres, of laat het veld "
+        "leeg voor een adres uit de kop."
+    ) % {"slug": held.old_slug, "headline": held.article.headline}
+
+
+def article_slug(article: Article, given: str, *, headline: str | None = None) -> str:
+    """The address ``article`` gets: ``given`` (the slug typed) as it is or with a
+    number when another article has it; with nothing given, one made from the
+    headline (``article.headline`` unless given) that is neither another article's
+    slug nor another article's old address. One query."""
+    if given:
+        return unique_slug(Article, given, exclude_pk=article.pk)
+    others = SlugRedirect.objects.exclude(article_id=article.pk)
+    return unique_slug(
+        Article,
+        article.headline if headline is None else headline,
+        exclude_pk=article.pk,
+        reserved=lambda prefix: others.filter(old_slug__startswith=prefix).values_list(
+            "old_slug", flat=True
+        ),
+    )
 
 
 @transaction.atomic
@@ -155,6 +199,7 @@ def create_article(
     article.authors.set(list(authors) or [house_author()])
     if topics:
         article.topics.set(list(topics))
+        approve_topics_of(article)  # created published: its topics are public
     # The first revision was taken before the authors and topics were set.
     create_revision(article, user=article.created_by)
     return article

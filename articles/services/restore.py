@@ -8,6 +8,7 @@ from articles import fields
 from articles.models import Article, Author, Image, Revision, Section, Topic
 from articles.policy import require
 from articles.services.articles import save_article
+from articles.services.topics import approve_topics_of
 
 __all__ = ["RESTORED_FIELDS", "restore_revision"]
 
@@ -71,4 +72,5 @@ def restore_revision(
         user=user,
         comment=_("Hersteld van versie %(version)s") % {"version": revision.version},
     )
+    approve_topics_of(article)  # a published article's topics are public
     return article

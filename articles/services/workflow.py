@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from articles.models import Article, Transition
 from articles.policy import can_edit, can_publish
 from articles.services.articles import save_article
+from articles.services.topics import approve_topics_of
 
 __all__ = [
     "ALLOWED_TRANSITIONS",
@@ -116,5 +117,6 @@ def transition(article: Article, new: str, *, user, reason: str = "", publish_at
     if rescheduled:
         article.publish_at = publish_at or timezone.now()
     save_article(article, new_version=True)
+    approve_topics_of(article)  # publishing makes its topics public
     record_transition(article, old, user=user, reason=reason, rescheduled=rescheduled)
     return article

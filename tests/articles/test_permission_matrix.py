@@ -23,7 +23,11 @@ TABLE = {
     },
     "articles.section": {"view": "REC", "add": "C", "change": "C", "delete": "C"},
     "articles.author": {"view": "REC", "add": "EC", "change": "EC", "delete": "C"},
-    "articles.topic": {"view": "REC", "add": "REC", "change": "EC", "delete": "C"},
+    # A reporter proposes topics and changes their own proposal until approved.
+    "articles.topic": {
+        "view": "REC", "add": "REC", "change": "EC own-proposal:R", "delete": "C",
+        "approve": "EC",
+    },
     "articles.image": {
         "view": "REC", "add": "REC", "change": "EC own:R", "delete": "C",
     },

@@ -9,12 +9,15 @@ from articles.models import Topic, TopicAlias
 
 
 @pytest.fixture
-def iskp(db):
+def iskp(db, make_article):
+    """ISKP with two aliases, and a published article about it (a topic has a
+    public page only then)."""
     topic = Topic.objects.create(
         name="ISKP", slug="iskp", description="De Afghaanse tak van IS."
     )
     for name, slug in [("ISK", "isk"), ("IS-K", "is-k")]:
         TopicAlias.objects.create(topic=topic, name=name, slug=slug)
+    make_article(headline="ISKP eist aanslag op", topics=[topic])
     return topic
 
 

@@ -114,8 +114,10 @@ def test_unpublishing_hides_the_article_everywhere_at_once(client, story, editor
         assert "Wat we weten over ISKP" in cached(client, page)
     transition(story, Article.Status.UNPUBLISHED, user=editor, reason="Onjuist.")
     fresh(client, url, 410)
-    for page in ("/", "/auteur/eva-mulder/", "/feed/"):
+    for page in ("/", "/feed/"):
         assert "Wat we weten over ISKP" not in fresh(client, page)
+    # It was its author's only published article: their page is gone with it.
+    fresh(client, "/auteur/eva-mulder/", 404)
 
 
 def test_an_edit_of_the_body_is_seen_at_once(client, story):

@@ -67,7 +67,13 @@ def build_world(make_user):
         "other": Author.objects.create(name="Co Lega", slug="co", user=colleague),
     }
     topic = Topic.objects.create(name="ISKP", slug="iskp")
-    objects = {"articles.section": {"": section}, "articles.topic": {"": topic}}
+    topics = {"approved": topic}
+    for owner, user in (("own", people["R"]), ("other", colleague)):
+        topics[f"{owner}-proposal"] = Topic.objects.create(
+            name=f"Voorstel {owner}", slug=f"voorstel-{owner}",
+            approved=False, proposed_by=user,
+        )  # fmt: skip
+    objects = {"articles.section": {"": section}, "articles.topic": topics}
     objects["articles.author"] = authors
     now = timezone.now()
     articles = {}

@@ -8,7 +8,9 @@ from articles.models import Topic, TopicAlias
 
 
 @pytest.fixture
-def iskp(db):
+def iskp(db, make_article):
+    """ISKP with three aliases and a published article (so a public page), and
+    Taliban."""
     topic = Topic.objects.create(
         name="ISKP", slug="iskp", description="IS in Afghanistan."
     )
@@ -19,6 +21,7 @@ def iskp(db):
     ]:
         TopicAlias.objects.create(topic=topic, name=name, slug=slug)
     Topic.objects.create(name="Taliban", slug="taliban")
+    make_article(headline="ISKP eist aanslag op", topics=[topic])
     return topic
 
 
