@@ -203,6 +203,8 @@ PROXY_COUNT = int(env_str("PROXY_COUNT") or (1 if HTTPS else 0))
 # Two-factor codes (TOTP) for the admin; the Hoofdredactie can make them mandatory.
 OTP_TOTP_ISSUER = SITE_NAME
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# After logging in without a usable ?next= (accounts/views.py): the admin's index.
+LOGIN_REDIRECT_URL = "admin:index"
 # Sessions end when the browser closes, and at the latest 12 hours after login.
 SESSION_COOKIE_AGE = 12 * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
