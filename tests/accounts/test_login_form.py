@@ -2,6 +2,7 @@
 off-site or to a page that does not exist."""
 
 import re
+from urllib.parse import urlencode
 
 import pytest
 from django_otp.oath import totp
@@ -16,8 +17,9 @@ PASSWORD_INPUT = re.compile(r"<input[^>]*name=\"password\"[^>]*>")
 def post_login(client, *, password=PASSWORD, code="", next_url="/admin/"):
     return client.post(
         LOGIN,
-        {"username": "redacteur", "password": password, "otp_token": code,
-         "next": next_url},
+        urlencode({"username": "redacteur", "password": password, "otp_token": code,
+                   "next": next_url}),
+        content_type="application/x-www-form-urlencoded",
         REMOTE_ADDR="192.0.2.1",
     )  # fmt: skip
 
