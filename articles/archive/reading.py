@@ -96,9 +96,9 @@ def _position(text: str, offset: int) -> str:
 
 
 def _first_problem(data) -> tuple[list, str] | None:
-    """The path to the first list or object deeper than MAX_DEPTH ("deep") or the
-    first text holding a NUL ("nul"), or None. Iterative, so that it cannot run out
-    of stack itself."""
+    """The path to a list or object deeper than MAX_DEPTH ("deep") or to a text
+    holding a NUL ("nul"), or None if there is neither. Iterative, so that it cannot
+    run out of stack itself."""
     stack = [(data, 1, ())]
     while stack:
         value, depth, path = stack.pop()
