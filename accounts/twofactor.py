@@ -126,8 +126,8 @@ class LoginForm(AdminAuthenticationForm):
         device = confirmed_device(user)
         if device is None:
             return cleaned_data
-        # The password was right; keep it so only the code needs typing again.
-        self.fields["password"].widget.render_value = True
+        # The password is never sent back into the page, right or wrong: it
+        # would sit in the HTML (caches, saved pages, "view source").
         code = cleaned_data.get("otp_token", "")
         if not code.strip():
             raise ValidationError(

@@ -1,9 +1,14 @@
-"""The two-factor page in the admin: set up an app, give a code for this session,
-or turn it off."""
+"""The admin's login, guarded, and the two-factor page: set up an app, give a code
+for this session, or turn it off."""
 
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django_otp import login as otp_login
@@ -19,15 +24,51 @@ from accounts.twofactor import (
     secret_for_typing,
 )
 
-__all__ = ["two_factor"]
+__all__ = ["login", "two_factor", "usable_next"]
+
+
+def usable_next(request, url: str) -> bool:
+    """Whether ``url`` is somewhere to go after logging in: a path on this site
+    (not another host, not ``//host``, no scheme such as ``javascript:``) that one of
+    our URL patterns answers. Anything else would end off-site or on a 404."""
+    if not url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return False
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or not parts.path.startswith("/"):
+        return False
+    path = unquote(parts.path)
+    language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+    try:
+        with translation.override(language):  # /en/... resolves in English
+            match = resolve(path)
+    except Resolver404:
+        return False
+    # The admin's last pattern takes any path under /admin/, to answer it with 404.
+    return getattr(match.func, "__name__", "") != "catch_all_view"
 
 
 def _next_url(request) -> str:
     url = request.POST.get("next") or request.GET.get("next") or ""
-    safe = url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-    return url if safe else reverse("admin:index")
+    return url if usable_next(request, url) else reverse("admin:index")
+
+
+def login(request):
+    """The admin's own login (``admin.site.login``, our LoginForm and template),
+    with a ``next`` that ``usable_next`` refuses replaced by the admin's index."""
+    index = reverse("admin:index")
+    for method in ("GET", "POST"):
+        params = getattr(request, method)
+        if REDIRECT_FIELD_NAME in params and not usable_next(
+            request, params[REDIRECT_FIELD_NAME]
+        ):
+            params = params.copy()
+            params[REDIRECT_FIELD_NAME] = index
+            setattr(request, method, params)
+            if method == "GET":  # the form posts back to this URL
+                request.META["QUERY_STRING"] = params.urlencode()
+    return admin.site.login(request)
 
 
 @admin.site.admin_view

@@ -1,19 +1,23 @@
-"""The error views: a Dutch 403 for refusals; for a 500, a Dutch 503 with
-Retry-After when the database is unreachable.
+"""The error views: a Dutch 403 for refusals (``permission_denied``, also for an
+expired CSRF token); for a 500, a Dutch 503 with Retry-After when the database is
+unreachable.
 
 Django calls ``server_error`` while handling the exception, so the exception is still
-at hand. A database that is down or restarting (psycopg's OperationalError,
-InterfaceError: Django's DatabaseError family) is a temporary state, not a bug: readers
-get templates/503.html and a ``Retry-After``, monitoring sees 503s. Anything else is
-templates/500.html. Neither template touches the database, the request or static
-files (whose manifest may be what failed): plain HTML, readable as it is.
+at hand. A database that is down or restarting (OperationalError, InterfaceError) is a
+temporary state, not a bug: readers get templates/503.html and a ``Retry-After``,
+monitoring sees 503s. Anything else is templates/500.html, including the database
+refusing what it was sent (DataError, IntegrityError, ProgrammingError): that is a bug
+to fix, not an outage to wait out. (Bad bytes in URLs never get this far:
+newsroom/guards.py answers them with a 400.) Neither template touches the database,
+the request or static files (whose manifest may be what failed): plain HTML, readable
+as it is.
 """
 
 import logging
 import sys
 
 from django.contrib import admin
-from django.db import DatabaseError
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponseForbidden, HttpResponseServerError
 from django.template import loader
 from django.urls import reverse
@@ -28,7 +32,7 @@ RETRY_AFTER_SECONDS = 30
 @requires_csrf_token
 def server_error(request):
     error = sys.exc_info()[1]
-    if isinstance(error, DatabaseError):
+    if isinstance(error, OperationalError | InterfaceError):
         logger.error("Database unavailable, answering 503: %s", error)
         response = HttpResponseServerError(loader.get_template("503.html").render())
         response.status_code = 503

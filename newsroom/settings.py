@@ -75,6 +75,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Before anything reads the URL: bad bytes answer 400 (newsroom/guards.py).
+    "newsroom.guards.UrlBytesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # The page cache (articles/caching/middleware.py) right after the HTTPS
     # redirect: a hit skips everything below, whose headers it stored with the page.
@@ -87,6 +89,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before anything reads the body: size and who may upload (newsroom/guards.py).
+    "newsroom.guards.RequestBodyMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "accounts.middleware.TwoFactorMiddleware",
     "accounts.middleware.ActingUserMiddleware",
@@ -97,6 +101,17 @@ MIDDLEWARE = [
     # Last, as django-axes asks: turns a locked-out login into our lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Request bodies (newsroom/guards.py). An upload is at most an image of 25 MB
+# (articles/images/processing.py, MAX_UPLOAD_BYTES) with its form's other fields;
+# anything longer is refused on its Content-Length, unread (413). The proxy in front
+# has the same limit (client_max_body_size 30m, docs/operations.md).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024  # a form's fields without its files
+REQUEST_BODY_MAX_BYTES = 25 * 1024 * 1024 + DATA_UPLOAD_MAX_MEMORY_SIZE
+# The article form with a long history of notes and internal comments stays far
+# below; every file input of a form counts, even an empty one (inlines have several).
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
 
 ROOT_URLCONF = "newsroom.urls"
 SITE_ID = 1
@@ -207,6 +222,8 @@ PROXY_COUNT = int(env_str("PROXY_COUNT") or (1 if HTTPS else 0))
 # Two-factor codes (TOTP) for the admin; the Hoofdredactie can make them mandatory.
 OTP_TOTP_ISSUER = SITE_NAME
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# After logging in without a usable ?next= (accounts/views.py): the admin's index.
+LOGIN_REDIRECT_URL = "admin:index"
 # Sessions end when the browser closes, and at the latest 12 hours after login.
 SESSION_COOKIE_AGE = 12 * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

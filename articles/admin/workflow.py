@@ -8,8 +8,9 @@ import json
 from datetime import timedelta
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseNotAllowed, JsonResponse
+from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -114,7 +115,11 @@ def recovered_copy(request, article) -> dict | None:
 
 def autosave_notice(request, object_id) -> str:
     """ "You have unsaved work from …", with the link that puts it back."""
-    copy = AutosaveCopy.objects.filter(user=request.user, article_id=object_id).first()
+    try:  # an id from the URL: anything may be typed there
+        article_id = Article._meta.pk.to_python(unquote(object_id))
+    except ValidationError:
+        return ""  # no such article: the admin itself says so
+    copy = AutosaveCopy.objects.filter(user=request.user, article_id=article_id).first()
     if copy is None or request.GET.get("herstel"):
         return ""
     return format_html(
@@ -161,7 +166,11 @@ def autosave_view(model_admin, request):
         return JsonResponse({"ok": False, "error": gettext("Te groot")}, status=413)
     article = None
     if request.POST.get("article"):
-        article = get_object_or_404(Article, pk=request.POST["article"])
+        try:
+            article_id = Article._meta.pk.to_python(request.POST["article"])
+        except ValidationError:
+            raise Http404 from None
+        article = get_object_or_404(Article, pk=article_id)
         if not model_admin.has_change_permission(request, article):
             raise PermissionDenied
     elif not model_admin.has_add_permission(request):

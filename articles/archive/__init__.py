@@ -5,6 +5,8 @@ and for moving content between databases (``manage.py export_archive`` and
 - ``keys``: natural keys instead of ids (also in revision snapshots), times.
 - ``records``: one stored row to one archive record; export and import share it.
 - ``exporting``: ``export_archive(since=None)`` and ``dumps``.
+- ``reading``: ``read_archive(raw)``, a file's bytes to JSON, refusing files that
+  are not UTF-8, not JSON or nested too deep, in one Dutch line.
 - ``validating``: the format, the version and every record's shape, checked before
   anything is written.
 - ``importing``: ``import_archive(data)``: all or nothing, idempotent;
@@ -49,6 +51,7 @@ back to this database's id on import.
 from articles.archive.exporting import changed_article_ids, dumps, export_archive
 from articles.archive.importing import ImportSummary, Tally, import_archive
 from articles.archive.keys import FORMAT, VERSION, ArchiveError
+from articles.archive.reading import read_archive
 
 __all__ = [
     "FORMAT",
@@ -60,4 +63,5 @@ __all__ = [
     "dumps",
     "export_archive",
     "import_archive",
+    "read_archive",
 ]

@@ -4,7 +4,7 @@ Never cached, never indexed, and the token never leaves in a Referer header.
 """
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from articles.public.views import article_response
@@ -19,21 +19,28 @@ PRIVATE_HEADERS = {
 
 @require_safe
 def preview(request: HttpRequest, signed: str) -> HttpResponse:
-    """A draft, scheduled or published article with a "Voorbeeld" banner.
+    """A draft, article in review or scheduled article with a "Voorbeeld" banner.
 
     The public page (articles.public.views.article_response) with ``preview=True``.
-    A refused link gets articles/preview_refused.html (403) with
-    ``reason``: invalid, unknown, revoked or expired.
+    Once the article is visible the link redirects (302) to its public page; once
+    it is withdrawn or deleted it answers articles/gone.html (410), as the public
+    URL does. Any other refused link gets articles/preview_refused.html (403) with
+    ``reason``: invalid, revoked or expired.
     """
     try:
         link = resolve_preview(signed)
     except PreviewRefused as refused:
-        response = render(
-            request,
-            "articles/preview_refused.html",
-            {"reason": refused.reason},
-            status=403,
-        )
+        if refused.reason == PreviewRefused.PUBLISHED:
+            response = redirect(refused.url)
+        elif refused.reason == PreviewRefused.GONE:
+            response = render(request, "articles/gone.html", status=410)
+        else:
+            response = render(
+                request,
+                "articles/preview_refused.html",
+                {"reason": refused.reason},
+                status=403,
+            )
     else:
         response = article_response(request, link.article, preview=True)
     for header, value in PRIVATE_HEADERS.items():

@@ -30,16 +30,23 @@ SALT = "articles.services.previews"
 
 
 class PreviewRefused(Exception):
-    """A preview link that shows nothing; ``reason`` says why, for the 403 page."""
+    """A preview link that shows nothing; ``reason`` says why.
+
+    GONE (the article was withdrawn or deleted) is the 410 page, PUBLISHED a redirect
+    to ``url``, the public page; the others are the 403 page.
+    """
 
     INVALID = "invalid"  # the signature does not match: mistyped or tampered
-    UNKNOWN = "unknown"  # signed by us, but no such link (any more)
+    # Signed by us, but no such link: links are deleted only with their article.
+    GONE = "gone"
+    PUBLISHED = "published"  # readers see it now: the link leads to the public page
     REVOKED = "revoked"
     EXPIRED = "expired"
 
-    def __init__(self, reason: str):
+    def __init__(self, reason: str, *, url: str = ""):
         super().__init__(reason)
         self.reason = reason
+        self.url = url
 
 
 def _signer() -> signing.Signer:
@@ -76,8 +83,11 @@ def preview_url(link: PreviewLink) -> str:
 def resolve_preview(signed: str) -> PreviewLink:
     """The valid link (with its article and section loaded) that ``signed`` names.
 
-    Raises ``PreviewRefused`` for a bad signature (without touching the database),
-    an unknown token, a revoked link or an expired one.
+    Raises ``PreviewRefused`` for a bad signature (without touching the database);
+    then, whatever the link's own state, when the article's public life has ended
+    (withdrawn, or deleted with its links: GONE) or begun (visible: PUBLISHED);
+    then for a revoked link or an expired one. A preview never shows what readers
+    may no longer see, nor stands in for the public page.
     """
     try:
         token = _signer().unsign(signed)
@@ -88,8 +98,12 @@ def resolve_preview(signed: str) -> PreviewLink:
         .filter(token=token)
         .first()
     )
-    if link is None:
-        raise PreviewRefused(PreviewRefused.UNKNOWN)
+    if link is None or link.article.status == Article.Status.UNPUBLISHED:
+        raise PreviewRefused(PreviewRefused.GONE)
+    if link.article.is_visible():
+        raise PreviewRefused(
+            PreviewRefused.PUBLISHED, url=link.article.get_absolute_url()
+        )
     if link.revoked_at is not None:
         raise PreviewRefused(PreviewRefused.REVOKED)
     if not link.is_valid(at=timezone.now()):

@@ -83,12 +83,61 @@ def test_link_is_signed_path_under_voorbeeld_and_lasts_48_hours(editor, draft):
     assert link.created_by == editor
 
 
-def test_published_article_preview_shows_current_version(client, editor, make_article):
-    """A published article can be previewed too, with the banner."""
-    article = make_article(headline="Al gepubliceerd")
+def test_link_to_an_article_in_review_still_shows_it(client, editor, make_article):
+    """An article waiting for review shows through its link, with the banner."""
+    article = make_article(headline="Ter beoordeling", status=Article.Status.REVIEW)
     response = client.get(preview_url(create_preview_link(article, user=editor)))
     assert response.status_code == 200
-    assert "Al gepubliceerd" in response.text and BANNER in response.text
+    assert "Ter beoordeling" in response.text and BANNER in response.text
+    assert_private(response)
+
+
+@pytest.mark.parametrize("link_state", ["valid", "revoked", "expired"])
+def test_link_to_an_article_published_since_redirects_to_its_page(
+    client, editor, draft, time_machine, link_state
+):
+    """Once readers see the article, its link (in any state) leads to the public page."""
+    link = create_preview_link(draft, user=editor)
+    draft.status = Article.Status.PUBLISHED
+    draft.publish_at = timezone.now()
+    draft.save()
+    if link_state == "revoked":
+        revoke_preview_link(link, user=editor)
+    elif link_state == "expired":
+        time_machine.move_to(link.expires_at + timezone.timedelta(minutes=1))
+    response = client.get(preview_url(link))
+    assert response.status_code == 302
+    assert response["Location"] == draft.get_absolute_url()
+    assert_private(response)
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_link_to_a_withdrawn_article_answers_410_without_its_text(
+    client, editor, make_article
+):
+    """A link made before the article was withdrawn ends with it: the Dutch 410."""
+    article = make_article(headline="Later teruggetrokken", lede="Geheime inleiding")
+    link = create_preview_link(article, user=editor)
+    article.status = Article.Status.UNPUBLISHED
+    article.save()
+    response = client.get(preview_url(link))
+    assert response.status_code == 410
+    assert "Dit artikel is teruggetrokken" in response.text
+    assert "Later teruggetrokken" not in response.text
+    assert "Geheime inleiding" not in response.text
+    assert '<meta name="robots" content="noindex">' in response.text
+    assert_private(response)
+    assert client.get(article.get_absolute_url()).status_code == 410
+
+
+def test_link_to_a_deleted_article_answers_410(client, editor, draft):
+    """Deleting the article deletes its links; the signed URL then answers 410."""
+    url = preview_url(create_preview_link(draft, user=editor))
+    draft.delete()
+    response = client.get(url)
+    assert response.status_code == 410
+    assert "Geheim concept" not in response.text
+    assert_private(response)
 
 
 def test_public_article_page_has_no_banner_or_noindex(client, make_article):
@@ -142,14 +191,14 @@ def test_tampered_link_is_refused_without_a_query(
     assert_private(response)
 
 
-def test_validly_signed_unknown_token_is_refused(editor, draft):
-    """A correctly signed token with no row (the link was deleted) is refused."""
+def test_validly_signed_unknown_token_is_gone(editor, draft):
+    """A correctly signed token with no row (deleted with its article) is gone."""
     link = create_preview_link(draft, user=editor)
     signed = preview_url(link).split("/")[2]
     link.delete()
     with pytest.raises(PreviewRefused) as refused:
         resolve_preview(signed)
-    assert refused.value.reason == PreviewRefused.UNKNOWN
+    assert refused.value.reason == PreviewRefused.GONE
 
 
 # Attributes that make the browser fetch something.

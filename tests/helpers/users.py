@@ -5,6 +5,8 @@ Hoofdredactie (chief). The fixtures ``make_user``, ``reporter``, ``editor``,
 ``chief`` and their ``*_client`` in tests/conftest.py build on this module.
 """
 
+from urllib.parse import urlencode
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.test import Client
@@ -82,12 +84,14 @@ def client_for(user) -> Client:
 
 
 def log_in(client, username, password=PASSWORD, *, address="192.0.2.1", code=""):
-    """Log in through the admin's login form, as a browser at ``address`` does, with
-    a two-factor ``code`` if any; returns the response."""
+    """Log in through the admin's login form, as a browser at ``address`` does
+    (url-encoded: the site refuses uploads from anyone not logged in), with a
+    two-factor ``code`` if any; returns the response."""
     return client.post(
         LOGIN,
-        {"username": username, "password": password, "otp_token": code,
-         "next": "/admin/"},
+        urlencode({"username": username, "password": password, "otp_token": code,
+                   "next": "/admin/"}),
+        content_type="application/x-www-form-urlencoded",
         REMOTE_ADDR=address,
     )  # fmt: skip
 

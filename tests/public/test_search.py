@@ -169,7 +169,7 @@ ABSURD = {
     "punctuation": "!!! ??? ... ,,, ;;; :: &|!()<>",
     "sql": "'; DROP TABLE articles_article; --",
     "script": "<script>alert(1)</script>",
-    "controls": "ka\x00bul\x07\x1b[31m \u202ekabul\u202c",
+    "controls": "ka\x01bul\x07\x1b[31m \u202ekabul\u202c",
     "rtl": "د کابل هوايي ډګر",
     "quotes": "\"\"\" ''' “”",
     "wildcards": "%_% \\ * ?",
@@ -189,6 +189,13 @@ def test_absurd_queries_get_a_sensible_page(client, make_article, name):
     assert "\x00" not in content
     assert "\u202e" not in content
     assert 'name="q" value="' in content
+
+
+def test_a_nul_in_the_query_is_a_400(client, db):
+    """A NUL reaches no view (newsroom/guards.py): the plain Dutch 400 page."""
+    response = client.get(URL, {"q": "ka\x00bul"})
+    assert response.status_code == 400
+    assert "Dit adres klopt niet" in response.text
 
 
 def test_normalise_query_cleans_and_caps():

@@ -1,17 +1,17 @@
 """python manage.py import_archive archive.json [--dry-run]
 
 Reads what export_archive wrote (articles/archive) into this database, all or
-nothing. Importing the same archive again changes nothing. Bad input: a message
-naming the record on stderr, a non-zero exit, nothing written.
+nothing. Importing the same archive again changes nothing. Bad input (a file that is
+not UTF-8, not JSON, nested too deep, or a record of the wrong shape): one line on
+stderr naming what is wrong and where, exit status 1, nothing written.
 """
 
-import json
 import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.archive import ArchiveError, import_archive
+from articles.archive import ArchiveError, import_archive, read_archive
 
 
 class Command(BaseCommand):
@@ -37,7 +37,9 @@ class Command(BaseCommand):
         try:
             summary = import_archive(data, dry_run=dry_run)
         except ArchiveError as error:
-            raise CommandError(f"{file}: {error} Er is niets geïmporteerd.") from None
+            raise CommandError(
+                one_line(f"{file}: {error} Er is niets geïmporteerd.")
+            ) from None
         heading = "Proefimport, niets opgeslagen" if dry_run else "Archief ingelezen"
         self.stdout.write(f"{heading} ({file}):")
         for line in summary.lines():
@@ -68,17 +70,13 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"{name}: kan niet lezen ({error.strerror}).") from None
         try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
+            return read_archive(raw)
+        except ArchiveError as error:
             raise CommandError(
-                f"{name}: geen UTF-8-tekst (onleesbare byte op positie {error.start}); "
-                "een archief van export_archive is altijd UTF-8."
+                one_line(f"{name}: {error} Er is niets geïmporteerd.")
             ) from None
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError as error:
-            raise CommandError(
-                f"{name}: geen geldige JSON (regel {error.lineno}, kolom "
-                f"{error.colno}: {error.msg}). Is het bestand compleet? Er is niets "
-                "geïmporteerd."
-            ) from None
+
+
+def one_line(message: str) -> str:
+    """``message`` on one line: values quoted from the file may hold line breaks."""
+    return " ".join(message.split())
