@@ -7,6 +7,8 @@ refusal changes nothing (a fingerprint of every table before and after). A new a
 page or model fails ``test_every_admin_url_is_in_the_matrix`` until it is added here.
 """
 
+from collections import Counter
+
 import pytest
 from django.contrib import admin
 from django.urls import get_resolver, reverse
@@ -101,6 +103,24 @@ def _extra(opts, key, obj):
 
 
 DUTCH_403 = "Er is niets gewijzigd."
+# What ran, for the summary at the end: requests, and those allowed and refused.
+TALLY: Counter = Counter()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _report(request):
+    """Say at the end how many role x URL x object cases ran, and how they went."""
+    yield
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    if reporter and capture and TALLY["cases"]:
+        with capture.global_and_fixture_disabled():
+            reporter.write_line(
+                f"\npermission matrix: {TALLY['models']} models, {TALLY['cases']} "
+                f"role x URL x object cases ({TALLY['allowed']} allowed, "
+                f"{TALLY['refused']} refused with the Dutch 403), "
+                f"{TALLY['wrong']} not as the table says"
+            )
 
 
 @pytest.mark.parametrize("label", sorted(TABLE))
@@ -127,6 +147,10 @@ def test_every_role_gets_what_the_table_says(label, make_user, client):
                 wrong.append(f"{letter} {case}: a 403 without the Dutch page")
             elif not expected and changed:
                 wrong.append(f"{letter} {case}: refused, but the database changed")
+            TALLY["cases"] += 1
+            TALLY["allowed" if expected else "refused"] += 1
+    TALLY["models"] += 1
+    TALLY["wrong"] += len(wrong)
     assert not wrong, "\n".join(wrong)
 
 
