@@ -10,8 +10,8 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from taggit import models as taggit_models
 
 from articles.forms import TopicAliasForm
@@ -190,6 +190,15 @@ class TopicAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         save_topic(obj, user=request.user)
+        if not obj.approved:
+            messages.info(
+                request,
+                gettext(
+                    "“%(name)s” is een voorstel: lezers zien het pas wanneer een "
+                    "redacteur het goedkeurt of een artikel ermee publiceert."
+                )
+                % {"name": obj.name},
+            )
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not TopicAlias:

@@ -339,3 +339,10 @@ def test_the_model_and_services_refuse_the_same(iskp, editor):
         save_topic(Topic(name="IS K", slug="IS-K"), user=editor)
     made = Topic.objects.create(name="IS-K")  # as article.topics.add("IS-K") does
     assert made.slug == "is-k_1"
+
+
+def test_the_reporter_is_told_the_proposal_waits_for_an_editor(reporter_client):
+    response = reporter_client.post(
+        ADD, topic_form("Vliegveld Kabul", "vliegveld-kabul", ""), follow=True
+    )
+    assert "lezers zien het pas wanneer een redacteur" in response.content.decode()
