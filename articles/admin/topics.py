@@ -55,7 +55,13 @@ class TopicAliasInline(admin.TabularInline):
     form = TopicAliasForm
     formset = TopicAliasFormSet
     extra = 1
-    readonly_fields = ["approved"]
+    readonly_fields = ["approval"]
+
+    @admin.display(description=_("status"))
+    def approval(self, alias):
+        if alias is None or not alias.pk:
+            return "–"  # decided when saved: approved for editors, a proposal else
+        return gettext("goedgekeurd") if alias.approved else gettext("voorstel")
 
     # On the topic's page: who may change the topic may add and change its aliases
     # (the service asks the policy again for each alias).
