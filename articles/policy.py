@@ -73,9 +73,11 @@ def may(user, permission: str, obj=None) -> bool:
 def require(user, permission: str, obj=None, *, reason: str | None = None) -> None:
     """Raise ``PermissionDenied`` with a Dutch reason unless :func:`may` allows."""
     if not may(user, permission, obj):
+        # The rule's reason when the role has the permission and the object said no.
+        narrowed = user.is_active and user.has_perm(permission)
         raise PermissionDenied(
             reason
-            or REASONS.get(permission)
+            or (REASONS.get(permission) if narrowed else None)
             or _("Je rol staat deze handeling niet toe.")
         )
 
@@ -196,8 +198,17 @@ def _change_image(user, image: Image) -> bool:
     )
 
 
-# Deleting asks the same of the image (the role gives it to the Hoofdredactie only).
-rule("articles.delete_image")(_change_image)
+@rule(
+    "articles.delete_image",
+    reason=_(
+        "Deze afbeelding staat nog in een artikel. Kies daar eerst een andere "
+        "hoofdafbeelding; daarna kan deze weg."
+    ),
+)
+def _delete_image(user, image: Image) -> bool:
+    """Only an image no article uses (the role gives deleting to the Hoofdredactie);
+    taking a hero away is a change to the article, made in the article."""
+    return not image_users(image)
 
 
 # -- topics and aliases ------------------------------------------------------------

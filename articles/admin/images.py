@@ -60,6 +60,12 @@ class ImageAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return may(request.user, "articles.delete_image", obj)
 
+    def delete_view(self, request, object_id, extra_context=None):
+        image = self.get_object(request, unquote(object_id))
+        if image is not None:  # refused with the reason (Django's own has none)
+            require(request.user, "articles.delete_image", image)
+        return super().delete_view(request, object_id, extra_context)
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         image = self.get_object(request, unquote(object_id))
         refusal = image_refusal(request.user, image) if image else None

@@ -290,3 +290,19 @@ def test_focal_point_service_records_a_published_image(editor, reporter, make_ar
         "Afbeelding gewijzigd: focuspunt"
     )
     assert AuditEvent.objects.filter(kind=AuditEvent.Kind.IMAGE_CHANGED).count() == 1
+
+
+def test_an_image_an_article_uses_is_not_deleted(chief_client, chief, make_article):
+    """Not even by the Hoofdredactie: the article would lose its hero without a
+    revision. The refusal says what to do first."""
+    image = upload(chief)
+    article = make_article(hero=image)
+    response = chief_client.post(
+        f"/admin/articles/image/{image.pk}/delete/", {"post": "yes"}
+    )
+    assert response.status_code == 403
+    assert "Kies daar eerst een andere hoofdafbeelding" in response.content.decode()
+    article.refresh_from_db()
+    assert article.hero_id == image.pk
+    with pytest.raises(PermissionDenied):
+        delete_image(image, user=chief)
