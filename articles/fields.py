@@ -27,7 +27,13 @@ __all__ = [
 FORM_SECTIONS = {
     "content": ("kicker", "headline", "slug", "kind", "lede", "hero", "body"),
     "classification": ("section", "authors", "topics", "related"),
-    "publication": ("status", "publish_at", "updated_at", "language"),
+    "publication": (
+        "status",
+        "publish_at",
+        "publish_precision",
+        "updated_at",
+        "language",
+    ),
     "search_engines": ("seo_title", "seo_description"),
 }
 FORM = tuple(name for names in FORM_SECTIONS.values() for name in names)
@@ -60,4 +66,4 @@ NOT_COPIED = ("id", "search_vector")
 # What restoring an old revision leaves as it is now: putting the status or the
 # publication times back would publish or withdraw without the publish permission
 # and the workflow's audit trail; the slug stays so a published URL keeps working.
-KEPT_ON_RESTORE = ("slug", "status", "publish_at", "updated_at")
+KEPT_ON_RESTORE = ("slug", "status", "publish_at", "publish_precision", "updated_at")

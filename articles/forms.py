@@ -65,6 +65,8 @@ class ArticleAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if "slug" in self.fields:  # not on a read-only form
             self.fields["slug"].required = False
+        if "publish_precision" in self.fields:  # left out: as it was (or a minute)
+            self.fields["publish_precision"].required = False
         self.initial.setdefault("base_version", self.instance.version)
         if self.recovered and not self.is_bound:
             for name, value in self.recovered.items():
@@ -100,6 +102,9 @@ class ArticleAdminForm(forms.ModelForm):
                 )
             )
         return posts
+
+    def clean_publish_precision(self):
+        return self.cleaned_data.get("publish_precision") or Article.Precision.MINUTE
 
     def clean_body(self):
         return sanitize_body(self.cleaned_data.get("body") or "")

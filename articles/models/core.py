@@ -15,6 +15,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from articles.dates import Precision
 from articles.sanitize import EDITOR_EXTENSIONS, sanitize_body
 
 __all__ = ["Article", "Author", "AuthorQuerySet", "Section", "TaggedArticle"]
@@ -147,6 +148,8 @@ class Article(models.Model):
         INTERVIEW = "interview", _("Interview")
         LIVE = "live", _("Live")
 
+    Precision = Precision  # how much of publish_at is known (articles/dates.py)
+
     headline = models.CharField(_("kop"), max_length=200)
     slug = models.SlugField(
         _("slug"),
@@ -225,6 +228,16 @@ class Article(models.Model):
         blank=True,
         db_index=True,
         help_text=_("Een tijd in de toekomst betekent: ingepland."),
+    )
+    publish_precision = models.CharField(
+        _("nauwkeurigheid"),
+        max_length=10,
+        choices=Precision,
+        default=Precision.MINUTE,
+        help_text=_(
+            "Is alleen de dag of de maand bekend (uit een archief), dan zien lezers "
+            "alleen die, en geldt het begin ervan als publicatietijd."
+        ),
     )
     first_published_at = models.DateTimeField(
         _("eerst gepubliceerd"), null=True, blank=True, editable=False

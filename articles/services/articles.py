@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from articles import fields
+from articles.dates import start_of
 from articles.models import Article, Author, Section, SlugRedirect, Topic
 from articles.sanitize import sanitize_body
 from articles.services.revisions import create_revision
@@ -68,13 +69,15 @@ def prepare_for_save(article: Article) -> Article:
     for name in ("publish_at", "updated_at"):
         if getattr(article, name) is not None:
             setattr(article, name, getattr(article, name).replace(microsecond=0))
-    if article.status == Article.Status.PUBLISHED:
-        if article.publish_at is None:
-            article.publish_at = timezone.now().replace(microsecond=0)
-        if article.first_published_at is None or (
-            article.first_published_at > article.publish_at
-        ):
-            article.first_published_at = article.publish_at
+    if article.status == Article.Status.PUBLISHED and article.publish_at is None:
+        article.publish_at = timezone.now().replace(microsecond=0)
+    # Known only to the day or the month: the start of it (visible from then).
+    article.publish_at = start_of(article.publish_at, article.publish_precision)
+    if article.status == Article.Status.PUBLISHED and (
+        article.first_published_at is None
+        or article.first_published_at > article.publish_at
+    ):
+        article.first_published_at = article.publish_at
     return article
 
 

@@ -212,6 +212,7 @@ def _display(name: str, value) -> str:
         "kind": dict(Article.Kind.choices),
         "status": dict(Article.Status.choices),
         "language": dict(settings.LANGUAGES),
+        "publish_precision": dict(Article.Precision.choices),
     }
     if name in choices:
         return str(choices[name].get(value, value))

@@ -36,6 +36,7 @@ def article_form(filing, **overrides) -> dict:
         "status": "published",
         "publish_at_0": now.strftime("%d-%m-%Y"),
         "publish_at_1": now.strftime("%H:%M:%S"),
+        "publish_precision": "minute",
         "language": "nl",
     }
     return data | ARTICLE_INLINES | overrides
