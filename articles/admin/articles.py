@@ -7,10 +7,8 @@ from django.contrib import admin, messages
 from django.db.models import Prefetch
 from django.shortcuts import redirect
 from django.urls import path, reverse
-from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -20,6 +18,7 @@ from articles.admin import notes, previews, revisions, workflow
 from articles.admin.media import with_nonce
 from articles.admin.notes import ArticleNoteInline
 from articles.admin.workflow import ArticleCommentInline
+from articles.dates import precise_label
 from articles.forms import ArticleAdminForm, topic_choice_field
 from articles.models import Article, ArticleComment, ArticleNote, AutosaveCopy, Topic
 from articles.policy import can_edit, can_publish, read_only_reason, require
@@ -58,7 +57,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "status_label",
         "section",
         "byline",
-        "publish_at",
+        "publication",
         "embed_warning",
     ]
     list_filter = [
@@ -79,7 +78,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "embed_cards",
         "status_history",
         "preview_links",
-        "first_published_at",
+        "first_publication",
         "body_as_read",
         "version",
         "created_at",
@@ -95,8 +94,10 @@ class ArticleAdmin(admin.ModelAdmin):
                 "fields": [
                     _SECTIONS["publication"][0],  # the status, then why it changed
                     "transition_reason",
-                    *_SECTIONS["publication"][1:],
-                    "first_published_at",
+                    # The time and, on the same line, how precisely it is known.
+                    tuple(_SECTIONS["publication"][1:3]),
+                    *_SECTIONS["publication"][3:],
+                    "first_publication",
                     "version",
                     "base_version",
                     "status_history",
@@ -337,10 +338,23 @@ class ArticleAdmin(admin.ModelAdmin):
         if article.is_scheduled:
             return format_html(
                 '<span title="{}">{}</span>',
-                date_format(localtime(article.publish_at), "DATETIME_FORMAT"),
+                precise_label(article.publish_at, article.publish_precision),
                 _("ingepland"),
             )
         return article.get_status_display()
+
+    @admin.display(description=_("publicatietijd"), ordering="publish_at")
+    def publication(self, article):
+        """As precise as it is known: "augustus 2021", not "1 augustus 2021 00:00"."""
+        return precise_label(article.publish_at, article.publish_precision) or "-"
+
+    @admin.display(description=_("eerst gepubliceerd"))
+    def first_publication(self, article):
+        """The first publication; the article's precision when it is that time."""
+        moment = article.first_published_at
+        same = moment is not None and moment == article.publish_at
+        precision = article.publish_precision if same else Article.Precision.MINUTE
+        return precise_label(moment, precision) or "-"
 
     @admin.display(description=_("auteurs"))
     def byline(self, article):

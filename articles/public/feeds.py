@@ -230,11 +230,13 @@ class SiteFeed(Feed):
         return article_id(item)
 
     def item_pubdate(self, item):
-        return item.publish_at
+        # In the site's time zone: a date known only to the day or month is the
+        # start of it, "01 Aug 2021 00:00:00 +0200", never 31 July in UTC.
+        return timezone.localtime(item.publish_at)
 
     def item_updateddate(self, item):
         # Only a substantive update (updated_at, set by the editor) moves this.
-        return item.shown_update_time or item.publish_at
+        return timezone.localtime(item.shown_update_time or item.publish_at)
 
     def item_author_name(self, item):
         # Django writes one author element per item; it names them all.

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from articles.dates import precise_iso
 from articles.images.renditions import best
 from articles.models import Article
 from articles.public.pages import page_url
@@ -23,7 +24,9 @@ __all__ = [
     "home_data",
     "json_ld",
     "local_iso",
+    "modified_iso",
     "organization",
+    "published_iso",
 ]
 
 SCHEMA_TYPES = {
@@ -39,6 +42,18 @@ _ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 def local_iso(moment):
     """ISO 8601 in Europe/Amsterdam, with its offset."""
     return timezone.localtime(moment).isoformat() if moment else None
+
+
+def published_iso(article: Article) -> str | None:
+    """The publication time as precise as it is known: ``2021-08``, ``2021-08-26``
+    or the full local time (articles/dates.py)."""
+    return precise_iso(article.publish_at, article.publish_precision)
+
+
+def modified_iso(article: Article) -> str | None:
+    """The last substantive update (a full time), else the publication time."""
+    updated = article.shown_update_time
+    return local_iso(updated) if updated else published_iso(article)
 
 
 def absolute(path: str) -> str:
@@ -80,7 +95,6 @@ def _images(article: Article) -> list[str]:
 def article_data(article: Article) -> dict:
     """NewsArticle (or the subtype for the kind of work) with authors, images,
     dates with offset, publisher, section, topics and corrections."""
-    modified = article.shown_update_time or article.publish_at
     data = {
         "@context": "https://schema.org",
         "@type": SCHEMA_TYPES.get(article.kind, "NewsArticle"),
@@ -88,8 +102,8 @@ def article_data(article: Article) -> dict:
         "description": article.lede,
         "inLanguage": article.language,
         "mainEntityOfPage": absolute(article.get_absolute_url()),
-        "datePublished": local_iso(article.publish_at),
-        "dateModified": local_iso(modified),
+        "datePublished": published_iso(article),
+        "dateModified": modified_iso(article),
         "author": [
             {"@type": "Person", "name": a.name, "url": absolute(a.get_absolute_url())}
             for a in article.authors.all()

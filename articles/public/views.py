@@ -40,7 +40,8 @@ from articles.public.structured_data import (
     breadcrumbs,
     home_data,
     json_ld,
-    local_iso,
+    modified_iso,
+    published_iso,
 )
 from articles.services.frontpage import current_front_page, home_articles
 from embeds.rendering import load_config, render_card
@@ -230,8 +231,8 @@ def article_context(article: Article) -> dict:
         "structured_data": json_ld(article_data(article))
         + json_ld(breadcrumbs(article)),
         "canonical_url": absolute(article.get_absolute_url()),
-        "published_time": local_iso(article.publish_at),
-        "modified_time": local_iso(article.shown_update_time or article.publish_at),
+        "published_time": published_iso(article),
+        "modified_time": modified_iso(article),
     }
 
 

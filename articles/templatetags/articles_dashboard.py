@@ -29,7 +29,7 @@ def editor_dashboard(user) -> dict:
         return {"show": False}
     now = timezone.now()
     articles = Article.objects.only(
-        "pk", "headline", "status", "publish_at", "modified_at"
+        "pk", "headline", "status", "publish_at", "publish_precision", "modified_at"
     )
     mine = Q(created_by=user) | Q(authors__user=user)
     return {
