@@ -9,6 +9,10 @@ The format, as ``import_article`` documents it::
     Wie zit erachter
     Een alinea mag over meerdere regels lopen; die worden één alinea.
 
+The date line gives what is known: ``date 2021-08`` (the month), ``date 2021-08-26``
+(the day) or ``date 2021-08-26 14:30`` (also ``2021-08-26T14:30``: to the minute, in
+the site's time zone); the article's ``publish_precision`` follows it.
+
 A line of at most 80 characters that does not end in ``.``, ``?``, ``!`` or ``:``
 and stands alone between blank lines is a subheading.
 """
@@ -22,6 +26,7 @@ from datetime import date, datetime, time
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from articles.dates import Precision
 from embeds.body import reference_paragraph
 from embeds.parsing import find_posts
 from embeds.post import Post
@@ -29,7 +34,9 @@ from embeds.post import Post
 __all__ = ["ArticleTextError", "ParsedArticle", "parse_article_text"]
 
 _DATE_LINE = re.compile(
-    r"^date\s+(?P<year>\d{4})-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?\s+(?P<headline>\S.*)$",
+    r"^date\s+(?P<when>(?P<year>\d{4})-(?P<month>\d{1,2})"
+    r"(?:-(?P<day>\d{1,2})(?:[T\s](?P<hour>\d{1,2}):(?P<minute>\d{2}))?)?)"
+    r"\s+(?P<headline>\S.*)$",
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -49,10 +56,16 @@ class ArticleTextError(ValueError):
 @dataclass
 class ParsedArticle:
     published_on: date
-    month_only: bool
+    precision: str  # "month", "day" or "minute" (articles.dates.Precision)
     headline: str
     lede: str
     blocks: list[tuple[str, str | Post]] = field(default_factory=list)
+
+    published_time: time | None = None  # the date line's time, at "minute"
+
+    @property
+    def month_only(self) -> bool:
+        return self.precision == Precision.MONTH
 
     @property
     def posts(self) -> list[Post]:
@@ -70,8 +83,11 @@ class ParsedArticle:
         )
 
     def publish_time(self, tz) -> datetime:
-        """Midnight of the date line, in ``tz``."""
-        return datetime.combine(self.published_on, time.min, tzinfo=tz)
+        """The date line's moment in ``tz``: its time, or the start of its day or
+        month (midnight)."""
+        return datetime.combine(
+            self.published_on, self.published_time or time.min, tzinfo=tz
+        )
 
 
 def _normalise_line(line: str) -> str:
@@ -123,9 +139,12 @@ def parse_article_text(text: str) -> ParsedArticle:
     day = int(match["day"]) if match["day"] else 1
     try:
         published_on = date(year, month, day)
+        published_time = (
+            time(int(match["hour"]), int(match["minute"])) if match["hour"] else None
+        )
     except ValueError:
         raise ArticleTextError(
-            _("De datum %(date)s bestaat niet.") % {"date": lines[0].split()[1]}
+            _("De datum %(date)s bestaat niet.") % {"date": match["when"]}
         ) from None
     headline = match["headline"].strip()
     # Posts (a URL alone on a line, pasted embed code, a post copied as text) are
@@ -154,7 +173,12 @@ def parse_article_text(text: str) -> ParsedArticle:
             body.append(("p", " ".join(item)))
     return ParsedArticle(
         published_on=published_on,
-        month_only=match["day"] is None,
+        precision=Precision.MONTH
+        if match["day"] is None
+        else Precision.DAY
+        if published_time is None
+        else Precision.MINUTE,
+        published_time=published_time,
         headline=headline,
         lede=lede,
         blocks=body,

@@ -36,7 +36,10 @@ class Command(BaseCommand):
         when.add_argument(
             "--publish",
             action="store_true",
-            help="Publiceer met de datum van de datumregel als publicatietijd.",
+            help=(
+                "Publiceer met de datum van de datumregel als publicatietijd, zo "
+                "nauwkeurig als die is (maand, dag of minuut)."
+            ),
         )
         when.add_argument(
             "--publish-at",
@@ -103,6 +106,11 @@ class Command(BaseCommand):
                     if publish_at
                     else Article.Status.DRAFT,
                     publish_at=publish_at,
+                    # The date line's precision when it gives the time; an explicit
+                    # --publish-at is a time to the minute.
+                    publish_precision=parsed.precision
+                    if options["publish"]
+                    else Article.Precision.MINUTE,
                     hero=hero,
                 )
         except (ValidationError, ImageRefused) as error:
