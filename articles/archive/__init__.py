@@ -13,9 +13,9 @@ and for moving content between databases (``manage.py export_archive`` and
   ``importing_articles`` for articles and their history, ``storing`` for writing
   rows as they are.
 
-The format (version 1), every key sorted, every list in natural-key order::
+The format (version 2), every key sorted, every list in natural-key order::
 
-    {"format": "redactie-archive", "version": 1, "exported_at": ISO, "since": ISO|null,
+    {"format": "redactie-archive", "version": 2, "exported_at": ISO, "since": ISO|null,
      "users": [{username, first_name, last_name}],
      "sections": [{slug, name, description, position}],
      "authors": [{slug, name, bio, photo: path|"", user: username|null}],
@@ -31,6 +31,7 @@ The format (version 1), every key sorted, every list in natural-key order::
                           alt}]}],
      "articles": [{slug, headline, kicker, kind, lede, body, language, status,
                    seo_title, seo_description, version, publish_at,
+                   publish_precision: "minute"|"day"|"month",
                    first_published_at, updated_at, created_at, modified_at,
                    section: slug, hero: path|null, created_by: username|null,
                    authors: [slug], topics: [slug], related: [slug], embeds: [url],
@@ -41,11 +42,12 @@ The format (version 1), every key sorted, every list in natural-key order::
                                   at}],
                    slug_redirects: [{old_slug, created_at}]}]}
 
-Times are ISO 8601 in UTC; two exports of the same data differ only in
-``exported_at``. Files are named by their path in storage: the archive holds no file
-contents; MEDIA_ROOT is backed up (and restored) on its own. In a revision snapshot,
-``{"id": ...}`` becomes ``{"slug": ...}`` (``null`` for a record deleted since), and
-back to this database's id on import.
+Version 1 (before ``publish_precision``) still imports, each article's publication
+time to the minute. Times are ISO 8601 in UTC; two exports of the same data differ
+only in ``exported_at``. Files are named by their path in storage: the archive holds
+no file contents; MEDIA_ROOT is backed up (and restored) on its own. In a revision
+snapshot, ``{"id": ...}`` becomes ``{"slug": ...}`` (``null`` for a record deleted
+since), and back to this database's id on import.
 """
 
 from articles.archive.exporting import changed_article_ids, dumps, export_archive

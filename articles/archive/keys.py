@@ -14,6 +14,7 @@ from embeds.models import Embed
 
 __all__ = [
     "FORMAT",
+    "READABLE",
     "VERSION",
     "ArchiveError",
     "Keys",
@@ -24,7 +25,10 @@ __all__ = [
 ]
 
 FORMAT = "redactie-archive"
-VERSION = 1
+# 2: an article's publish_precision (articles/dates.py). Version 1 still imports,
+# every publication time to the minute, as it was then (validating.upgraded).
+VERSION = 2
+READABLE = (1, 2)
 
 # Where a revision snapshot names a record by id (articles.services.revisions.snapshot).
 # Every reference of articles.fields but the posts, which are named by URL.

@@ -12,8 +12,9 @@ from operator import itemgetter
 from pathlib import PurePosixPath
 
 from articles import fields
-from articles.archive.keys import FORMAT, VERSION, ArchiveError, time_out
+from articles.archive.keys import FORMAT, READABLE, VERSION, ArchiveError, time_out
 from articles.archive.records import child_order
+from articles.dates import Precision
 from articles.sanitize import sanitize_body
 from embeds.sanitize import sanitize_post_html
 
@@ -74,6 +75,15 @@ def time(value, where=""):
             "bijvoorbeeld 2024-03-22T09:30:00+00:00"
         )
     return time_out(moment)
+
+
+def precision(value, where=""):
+    text(value)
+    if value not in Precision.values:
+        raise Problem(
+            f"is “{value[:40]}”, maar moet {', '.join(Precision.values)} zijn"
+        )
+    return value
 
 
 def _reference(value, where=""):
@@ -255,6 +265,7 @@ REDIRECT = {"old_slug": text, "created_at": time}
 # An article's fields as articles.fields declares them, then its histories.
 ARTICLE = {
     **dict.fromkeys(fields.TEXT, text), "body": body, "version": integer,
+    "publish_precision": precision,
     **dict.fromkeys(fields.TIMES, optional(time)),
     "first_published_at": optional(time), "created_at": time, "modified_at": time,
     "section": text, "hero": optional(path), "created_by": USERNAME,
@@ -278,6 +289,22 @@ LISTS = {
 HEADER = ("format", "version", "exported_at", "since")
 
 
+def upgraded(data: dict, version: int) -> dict:
+    """An archive of an older version as the current one. Version 1 knew no
+    precision: every article's publication time was to the minute."""
+    if version == 1 and isinstance(data.get("articles"), list):
+        data = {
+            **data,
+            "articles": [
+                {"publish_precision": Precision.MINUTE.value, **item}
+                if isinstance(item, dict)
+                else item
+                for item in data["articles"]
+            ],
+        }
+    return data
+
+
 def validate(data) -> dict:
     """``data`` (parsed JSON) checked and normalised; ArchiveError at the first
     problem, naming the record and the field."""
@@ -287,13 +314,14 @@ def validate(data) -> dict:
             f'"format": "{FORMAT}", zoals export_archive het maakt.'
         )
     version = data.get("version")
-    if version != VERSION:
+    if version not in READABLE or isinstance(version, bool):
         newer = isinstance(version, int) and version > VERSION
         raise ArchiveError(
             f"Archiefversie {version!r} kan hier niet worden ingelezen; deze versie "
-            f"van Redactie leest versie {VERSION}."
+            f"van Redactie leest versie {' en '.join(map(str, READABLE))}."
             + (" Werk Redactie bij en probeer het opnieuw." if newer else "")
         )
+    data = upgraded(data, version)
     unknown = sorted(set(data) - set(HEADER) - set(LISTS))
     if unknown:
         raise ArchiveError(f"Het archief heeft een onbekend onderdeel “{unknown[0]}”.")

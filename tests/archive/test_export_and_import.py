@@ -636,7 +636,7 @@ def _article(archive):
     ("change", "message"),
     [
         (lambda a: a.update(format="iets-anders"), "Dit is geen Redactie-archief"),
-        (lambda a: a.update(version=2), "Archiefversie 2 kan hier niet worden ingelezen; deze versie van Redactie leest versie 1. Werk Redactie bij"),
+        (lambda a: a.update(version=3), "Archiefversie 3 kan hier niet worden ingelezen; deze versie van Redactie leest versie 1 en 2. Werk Redactie bij"),
         (lambda a: a.pop("embeds"), "Het archief mist de lijst “embeds”"),
         (lambda a: _article(a).update(section="nergens"), "artikel “testartikel-1”: sectie “nergens” staat niet in het archief en bestaat hier ook niet."),
         (lambda a: _article(a).update(authors=["niemand"]), "artikel “testartikel-1”: auteur “niemand” staat niet in het archief"),
