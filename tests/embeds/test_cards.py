@@ -113,3 +113,22 @@ def test_load_config_lists_each_provider_once():
     assert sorted(config) == ["x", "youtube"]
     assert config["x"]["kind"] == "script"
     assert config["youtube"]["src"].startswith("https://www.youtube-nocookie.com/")
+
+
+def test_a_post_known_to_the_day_shows_no_time(embed):
+    """Stored at noon for the zones' sake, shown as the day alone: no invented
+    12:00, not even in the datetime attribute."""
+    html = render_card(embed)
+    assert '<time datetime="2021-08-26">26 augustus 2021</time>' in html
+    assert "12:00" not in html and "T12" not in html
+
+
+def test_a_post_with_a_full_time_keeps_it(embed):
+    """A time the source gave (oEmbed, a <time datetime>) is shown with its hour."""
+    embed.published_at = datetime(2021, 8, 26, 17, 48, tzinfo=AMSTERDAM)
+    embed.published_has_time = True
+    html = render_card(embed)
+    assert (
+        '<time datetime="2021-08-26T17:48:00+02:00">26 augustus 2021, 17:48</time>'
+        in html
+    )
