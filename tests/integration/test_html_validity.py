@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from articles.models import Article
 from demo.content import EXPLAINER_SLUG
 from tests.helpers.parts import VNU_JAR
+from tests.helpers.samples.seed import SEED_EXPLAINER
 
 pytestmark = pytest.mark.java
 
@@ -37,8 +38,22 @@ def test_public_pages_are_valid_html(client, db, tmp_path, make_article):
     call_command("load_demo", stdout=StringIO())
     withdrawn = make_article(headline="Ingetrokken verhaal")
     Article.objects.filter(pk=withdrawn.pk).update(status=Article.Status.UNPUBLISHED)
+    # Dates known only to the month or the day: <time datetime="2021-08">, and
+    # "2021-08-26" on an article and on the card of a post pasted as text.
+    seed = tmp_path / "seed.txt"
+    seed.write_text(SEED_EXPLAINER, encoding="utf-8")
+    call_command("import_article", str(seed), "--publish", stdout=StringIO())
+    day = make_article(headline="Alleen de dag", publish_precision="day")
+    pages = {
+        **PAGES,
+        "month-precise": (
+            Article.objects.get(publish_precision="month").get_absolute_url(),
+            200,
+        ),
+        "day-precise": (day.get_absolute_url(), 200),
+    }
     files = []
-    for name, (url, status) in PAGES.items():
+    for name, (url, status) in pages.items():
         response = client.get(url)
         assert response.status_code == status, url
         path = tmp_path / f"{name}.html"
