@@ -199,6 +199,8 @@ def _list_diff(old: list, new: list) -> list[tuple[str, str]]:
 
 def _display(name: str, value) -> str:
     """The text a diff compares for a single-valued field."""
+    if name == "publish_precision" and not value:
+        value = Article.Precision.MINUTE  # a snapshot from before precisions
     if value in (None, ""):
         return ""
     if name == "body":

@@ -171,6 +171,16 @@ def test_the_dashboard_shows_the_precision(editor_client, make_article):
     assert f'<time datetime="{month}">' in html
 
 
+def test_a_revision_from_before_precisions_differs_in_nothing(make_article):
+    """A snapshot without publish_precision was to the minute: no change shown."""
+    article = make_article(publish_at=MOMENT)
+    article.headline = "Nieuwe kop"
+    save_article(article, new_version=True)
+    old, new = Revision.objects.filter(article=article).order_by("version")
+    del old.snapshot["publish_precision"]
+    assert [diff.name for diff in diff_revisions(old, new)] == ["headline"]
+
+
 def test_a_revision_diff_names_the_precision(make_article):
     """Changing the precision is a change the history shows, in Dutch."""
     article = make_article(publish_at=MOMENT)
