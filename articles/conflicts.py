@@ -213,14 +213,19 @@ def overlap_message(merged: Merged) -> str:
 
 def merged_notice(merged: Merged) -> str:
     """What the editor sees after a save that took in someone else's changes."""
-    labels = [str(fields_label(name)) for name in merged.theirs]
+    who = ", ".join(merged.who) or _("iemand anders")
+    if not merged.theirs:
+        return _(
+            "Opgeslagen met jouw keuzes over de versie van %(who)s (versie "
+            "%(version)s) heen; die versie staat in de geschiedenis."
+        ) % {"who": who, "version": merged.current}
     return _(
         "Samengevoegd met de versie van %(who)s (versie %(version)s): hun wijzigingen "
         "in %(fields)s staan er nu ook in. Beide versies staan in de geschiedenis."
     ) % {
-        "who": ", ".join(merged.who) or _("iemand anders"),
+        "who": who,
         "version": merged.current,
-        "fields": ", ".join(labels) or _("niets"),
+        "fields": ", ".join(str(fields_label(name)) for name in merged.theirs),
     }
 
 
