@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from articles import fields as article_fields
-from articles.conflicts import conflict_message
+from articles.conflicts import conflict_message, merge_into, overlap_message
 from articles.models import Article, Topic, TopicAlias
 from articles.sanitize import sanitize_body
 from articles.services.articles import (
@@ -119,6 +119,7 @@ class ArticleAdminForm(forms.ModelForm):
             held = given and redirected_elsewhere(cleaned["slug"], self.instance)
             if held:
                 self.add_error("slug", slug_redirect_message(held))
+        self._merge_with_saves_since_opened(cleaned)
         stored = self.instance.stored()
         if (
             stored
@@ -148,7 +149,6 @@ class ArticleAdminForm(forms.ModelForm):
             )
         elif status:
             self._check_workflow(cleaned, status)
-        self._check_conflict(cleaned)
         return cleaned
 
     def _check_workflow(self, cleaned, status):
@@ -179,8 +179,13 @@ class ArticleAdminForm(forms.ModelForm):
                     % {"missing": ", ".join(missing)},
                 )
 
-    def _check_conflict(self, cleaned):
-        """Refuse to save over a version someone saved after this form was opened."""
+    # Set by clean() when someone saved after this form was opened (conflicts.Merged).
+    merged = None
+
+    def _merge_with_saves_since_opened(self, cleaned):
+        """Someone saved since this form was opened: merge what does not overlap
+        (their changes come into ``cleaned``); where both changed the same thing,
+        refuse until the editor chose, per overlap, which text stays."""
         if not self.instance.pk:
             return
         base = cleaned.get("base_version")
@@ -188,11 +193,15 @@ class ArticleAdminForm(forms.ModelForm):
         current = stored["version"] if stored else None
         if base is None or current is None or base == current:
             return
-        self.add_error(None, conflict_message(self.instance, base, current))
-        # What this editor typed stays in the form; saving again after reading the
-        # other changes is a deliberate choice, so the form now carries the new base.
-        self.data = self.data.copy()
-        self.data[self.add_prefix("base_version")] = str(current)
+        self.merged = merge_into(self.instance, cleaned, base, current, self.data)
+        if self.merged is None:  # the version opened is not on record: as before
+            self.add_error(None, conflict_message(self.instance, base, current))
+            self.data = self.data.copy()
+            self.data[self.add_prefix("base_version")] = str(current)
+        elif self.merged.overlaps:
+            self.add_error(None, overlap_message(self.merged))
+        else:
+            cleaned["base_version"] = current
 
 
 class TopicAliasForm(forms.ModelForm):

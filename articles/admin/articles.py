@@ -4,6 +4,9 @@ an article has. Declarative; writes go through services."""
 from functools import partial
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Prefetch
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -18,6 +21,7 @@ from articles.admin import notes, previews, revisions, workflow
 from articles.admin.media import with_nonce
 from articles.admin.notes import ArticleNoteInline
 from articles.admin.workflow import ArticleCommentInline
+from articles.conflicts import merged_notice
 from articles.dates import precise_label
 from articles.forms import ArticleAdminForm, topic_choice_field
 from articles.models import Article, ArticleComment, ArticleNote, AutosaveCopy, Topic
@@ -30,6 +34,22 @@ from articles.services.workflow import record_transition
 from embeds.body import reference_urls
 from embeds.models import Embed
 from embeds.rendering import render_card
+
+
+def _lock(object_id: str) -> dict | None:
+    """Lock the article's row for the rest of the transaction and read what a save
+    compares with (``Article.stored``), in one query. None for no such article."""
+    try:
+        pk = Article._meta.pk.to_python(unquote(object_id))
+    except ValidationError:
+        return None
+    return (
+        Article.objects.select_for_update()
+        .filter(pk=pk)
+        .order_by()
+        .values(*Article.STORED)
+        .first()
+    )
 
 
 class MissingEmbedsFilter(admin.SimpleListFilter):
@@ -215,7 +235,16 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         workflow.refuse_forged_publication(request)
+        # One transaction for the whole save, holding the article's row from here:
+        # a save that started meanwhile finishes first, and this one then sees its
+        # version and merges with it (articles/conflicts.py); none is lost.
+        with transaction.atomic():
+            return self._changeform(request, object_id, form_url, extra_context)
+
+    def _changeform(self, request, object_id, form_url, extra_context):
         extra_context = dict(extra_context or {})
+        if object_id and request.method == "POST":
+            request.locked_row = _lock(object_id)
         article = self.get_object(request, object_id) if object_id else None
         if article is not None and not can_edit(request.user, article):
             if request.method == "POST":
@@ -226,6 +255,13 @@ class ArticleAdmin(admin.ModelAdmin):
                 request, object_id
             )
         return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_object(self, request, object_id, from_field=None):
+        article = super().get_object(request, object_id, from_field)
+        locked = getattr(request, "locked_row", None)
+        if article is not None and locked is not None:
+            article._stored_row = locked  # read under the lock: no second read
+        return article
 
     def response_post_save_change(self, request, obj):
         """Someone who may no longer change the article they just saved (a reporter
@@ -297,12 +333,16 @@ class ArticleAdmin(admin.ModelAdmin):
         )
         if not change:
             obj.created_by = request.user
+        merged = form.merged if change else None
         notices = save_article(
             obj,
             extra_posts=form.cleaned_data.get("add_post", ()),
             new_version=change,
             user=request.user,
+            comment=merged.comment() if merged else "",
         )
+        if merged:
+            messages.info(request, merged_notice(merged))
         record_transition(
             obj,
             old_status,

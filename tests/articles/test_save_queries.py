@@ -19,7 +19,7 @@ SAVE_QUERIES = 21  # savepoints included; measured on SQLite and PostgreSQL
 # cache signals each did before they shared Article.stored().
 ROW_READ = re.compile(
     r'^SELECT .* FROM "articles_article" WHERE \(?"articles_article"\."id" = \S+\)?'
-    r"( ORDER BY .*)? LIMIT 1$"
+    r"( ORDER BY .*)? LIMIT 1( FOR UPDATE)?$"
 )
 
 
@@ -50,7 +50,8 @@ def test_the_save_service_costs_a_pinned_number_of_queries(
 
 def test_the_admin_save_reads_the_previous_row_once(editor_client, make_article):
     """Through the edit form: the conflict check, the update time, the old URL and
-    the cache signals all compare with one read of the row."""
+    the cache signals all compare with one read of the row, the one that locks it
+    (on PostgreSQL, FOR UPDATE) until the save is committed."""
     article = make_article(slug="oud-adres")
     data = change_form(article, headline="Een nieuwe kop", slug="nieuw-adres")
     with CaptureQueriesContext(connection) as queries:

@@ -1,4 +1,4 @@
-"""Two editors in two browsers: the second save is refused, their text stays."""
+"""Two editors in two browsers: saves merge; where they overlap, a choice."""
 
 import pytest
 from django.utils import timezone
@@ -20,8 +20,12 @@ def log_in(browser, live_server, username):
     return page
 
 
-def test_conflict_screen_keeps_the_second_editors_text(browser, live_server, make_user):
-    """Editor B saves over A's newer version: refused, told who, text kept, can merge."""
+def test_two_editors_merge_and_choose_where_they_overlap(
+    browser, live_server, make_user
+):
+    """Anna and Bert edit the same article in two browsers. Different fields: Bert's
+    save merges Anna's in. The same field: Bert sees both texts side by side, his
+    own still in the form, chooses per overlap, and the save keeps the choice."""
     for name in ("anna", "bert"):
         make_user(name, "editor")
     article = create_article(
@@ -42,25 +46,36 @@ def test_conflict_screen_keeps_the_second_editors_text(browser, live_server, mak
     anna.fill("#id_headline", "Wat we nu weten")
     anna.click("input[name=_continue]")
     anna.wait_for_selector(".messagelist .success")
-
     bert.fill("#id_lede", "Bert schreef een betere intro.")
     bert.click("input[name=_continue]")
-    bert.wait_for_selector(".errornote")
-    notice = bert.inner_text(".errorlist.nonfield")
-    assert "Niet opgeslagen: anna heeft dit artikel opgeslagen" in notice
-    assert "kop" in notice.lower()
-    assert bert.input_value("#id_lede") == "Bert schreef een betere intro."
-    assert bert.locator("a", has_text="Bekijk hun wijzigingen").count() == 1
-    assert Article.objects.get(pk=article.pk).lede == "Eerste intro."
-
-    bert.fill("#id_headline", "Wat we nu weten")  # took over Anna's change
-    bert.click("input[name=_continue]")
-    bert.wait_for_selector(".messagelist .success")
+    bert.wait_for_selector(".messagelist .info")
+    assert "Samengevoegd met de versie van anna" in bert.inner_text(".messagelist")
+    assert bert.input_value("#id_headline") == "Wat we nu weten"
     stored = Article.objects.get(pk=article.pk)
     assert (stored.headline, stored.lede) == (
         "Wat we nu weten",
         "Bert schreef een betere intro.",
     )
+
+    # Both change the intro now; Bert also the kicker.
+    anna.goto(url)
+    anna.fill("#id_lede", "Anna's intro.")
+    anna.click("input[name=_continue]")
+    anna.wait_for_selector(".messagelist .success")
+    bert.fill("#id_lede", "Berts intro.")
+    bert.fill("#id_kicker", "Afghanistan")
+    bert.click("input[name=_continue]")
+    bert.wait_for_selector(".merge-overlaps")
+    assert "veranderden jullie hetzelfde" in bert.inner_text(".errorlist.nonfield")
+    overlap = bert.inner_text(".merge-overlaps")
+    assert "Berts intro." in overlap and "Anna's intro." in overlap
+    assert bert.input_value("#id_lede") == "Berts intro."  # nothing typed is lost
+    assert Article.objects.get(pk=article.pk).lede == "Anna's intro."
+    bert.check("input[name='samenvoegen_lede'][value='theirs']")
+    bert.click("input[name=_continue]")
+    bert.wait_for_selector(".messagelist .info")
+    stored = Article.objects.get(pk=article.pk)
+    assert (stored.lede, stored.kicker) == ("Anna's intro.", "Afghanistan")
 
 
 def test_closed_tab_work_is_offered_back(browser, live_server, make_user):
