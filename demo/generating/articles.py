@@ -129,8 +129,10 @@ class _Timeline:
         span = (self.now - self.start).total_seconds()
         share = (number - 1 + rng.random()) / self.count
         moment = self.start + timedelta(seconds=int(span * share))
-        if timezone.localtime(moment).hour < 6 and rng.random() < 0.85:
-            # Newsrooms sleep, mostly.
+        # Newsrooms sleep, mostly. The draw is made whatever the hour, so that a
+        # seed gives the same run at any time of day.
+        sleeps = rng.random() < 0.85
+        if timezone.localtime(moment).hour < 6 and sleeps:
             moment += timedelta(hours=6)
         return min(moment, self.now - timedelta(minutes=1))
 
