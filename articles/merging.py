@@ -15,9 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from difflib import SequenceMatcher
-
-import lxml.html
-from lxml import etree
+from html.parser import HTMLParser
 
 __all__ = ["MergeResult", "Overlap", "body_blocks", "merge", "merge_sequences"]
 
@@ -62,21 +60,62 @@ def _when(value):
     return datetime.fromisoformat(value) if value else None
 
 
+class _TopLevel(HTMLParser):
+    """Where each top-level element of a fragment starts and ends in its source."""
+
+    VOID = {"br", "hr", "img", "wbr"}
+
+    def __init__(self, source: str):
+        super().__init__(convert_charrefs=False)
+        self.source, self.depth, self.start = source, 0, 0
+        self.lines = [0]
+        for line in source.splitlines(keepends=True):
+            self.lines.append(self.lines[-1] + len(line))
+        self.blocks: list[str] = []
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.lines[line - 1] + column
+
+    def handle_starttag(self, tag, attrs):
+        if self.depth == 0:
+            self.start = self._offset()
+        if tag in self.VOID:
+            if self.depth == 0:
+                self.blocks.append(self.source[self.start : self._end()])
+            return
+        self.depth += 1
+
+    def handle_startendtag(self, tag, attrs):
+        if self.depth == 0:
+            self.start = self._offset()
+            self.blocks.append(self.source[self.start : self._end()])
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID or self.depth == 0:
+            return
+        self.depth -= 1
+        if self.depth == 0:
+            self.blocks.append(self.source[self.start : self._end()])
+
+    def handle_data(self, data):
+        if self.depth == 0 and data.strip():
+            self.blocks.append(f"<p>{data.strip()}</p>")
+
+    def _end(self) -> int:
+        return self.source.index(">", self._offset()) + 1
+
+
 def body_blocks(html: str) -> list[str]:
-    """The body's top-level blocks as HTML, each serialized the same way whatever
-    its source, so that equal blocks compare equal."""
+    """The body's top-level blocks (paragraphs, subheadings, quotes, lists) as
+    their HTML. Bodies are stored sanitized, so equal blocks are equal text."""
     html = (html or "").replace("\r\n", "\n").strip()
     if not html:
         return []
-    blocks = []
-    for part in lxml.html.fragments_fromstring(html):
-        if isinstance(part, str):
-            if part.strip():
-                blocks.append(f"<p>{part.strip()}</p>")
-            continue
-        part.tail = None
-        blocks.append(etree.tostring(part, encoding="unicode", method="html").strip())
-    return blocks
+    parser = _TopLevel(html)
+    parser.feed(html)
+    parser.close()
+    return [block.strip() for block in parser.blocks]
 
 
 def _sync_regions(base, mine, theirs):
