@@ -35,6 +35,7 @@ from embeds.models import Embed, EmbedMedia
 from tests.helpers.forms import ARTICLE_INLINES
 from tests.helpers.hostile import PAYLOADS, html_problems, markers_in, xml_problems
 from tests.helpers.html import first, json_ld, meta_content, text_of
+from tests.helpers.parts import say_at_the_end
 from tests.helpers.samples.images import encode, scene
 
 # The fields an editor fills, by the code in their marker.
@@ -72,15 +73,13 @@ TALLY: Counter = Counter()
 def _report(request):
     """Say at the end how many (payload, field, surface) checks ran."""
     yield
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    capture = request.config.pluginmanager.get_plugin("capturemanager")
-    if reporter and capture and TALLY["checked"]:
-        with capture.global_and_fixture_disabled():
-            reporter.write_line(
-                f"\nhostile input: {TALLY['payloads']} payloads, {TALLY['fields']} "
-                f"payload-field pairs, {TALLY['checked']} payload x field x surface "
-                f"checks; a field's marker reached the output in {TALLY['reached']}"
-            )
+    if TALLY["checked"]:
+        say_at_the_end(
+            request,
+            f"\nhostile input: {TALLY['payloads']} payloads, {TALLY['fields']} "
+            f"payload-field pairs, {TALLY['checked']} payload x field x surface "
+            f"checks; a field's marker reached the output in {TALLY['reached']}",
+        )
 
 
 @dataclass

@@ -11,9 +11,10 @@ from collections import Counter
 
 import pytest
 from django.contrib import admin
-from django.urls import get_resolver, reverse
+from django.urls import reverse
 
 from tests.helpers.matrix import Case, build_world, cases_for, form_data, send
+from tests.helpers.parts import say_at_the_end
 
 # Who may, by role: R Verslaggever, E Redacteur, C Hoofdredactie; "" nobody (only
 # a superuser, which no newsroom account is). "own-draft:R" style entries give a
@@ -111,16 +112,14 @@ TALLY: Counter = Counter()
 def _report(request):
     """Say at the end how many role x URL x object cases ran, and how they went."""
     yield
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    capture = request.config.pluginmanager.get_plugin("capturemanager")
-    if reporter and capture and TALLY["cases"]:
-        with capture.global_and_fixture_disabled():
-            reporter.write_line(
-                f"\npermission matrix: {TALLY['models']} models, {TALLY['cases']} "
-                f"role x URL x object cases ({TALLY['allowed']} allowed, "
-                f"{TALLY['refused']} refused with the Dutch 403), "
-                f"{TALLY['wrong']} not as the table says"
-            )
+    if TALLY["cases"]:
+        say_at_the_end(
+            request,
+            f"\npermission matrix: {TALLY['models']} models, {TALLY['cases']} "
+            f"role x URL x object cases ({TALLY['allowed']} allowed, "
+            f"{TALLY['refused']} refused with the Dutch 403), "
+            f"{TALLY['wrong']} not as the table says",
+        )
 
 
 @pytest.mark.parametrize("label", sorted(TABLE))
@@ -187,4 +186,3 @@ def test_every_admin_url_is_in_the_matrix():
     for model_admin in admin.site._registry.values():
         for pattern in model_admin.get_urls():
             assert str(pattern.pattern) in known | standard, pattern
-    assert get_resolver()  # the URLconf loads with every admin registered
