@@ -75,6 +75,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /gezond/ for load balancers, before anything else can cache, redirect or
+    # refuse it (newsroom/health.py).
+    "newsroom.health.HealthCheckMiddleware",
     # Before anything reads the URL: bad bytes answer 400 (newsroom/guards.py).
     "newsroom.guards.UrlBytesMiddleware",
     "django.middleware.security.SecurityMiddleware",
