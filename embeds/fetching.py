@@ -9,12 +9,14 @@ What a fetch guarantees:
   checked address (embeds.connections), so the name cannot point elsewhere meanwhile;
 - redirects are followed by hand, at most ``MAX_REDIRECTS``, each target checked again
   (scheme, address and, when given, ``allowed_hosts``);
-- the body stops at ``max_bytes``; connecting, TLS, sending and reading all end by one
-  deadline, ``timeout`` seconds after the call (name resolution is the system's);
+- the body stops at ``max_bytes``; resolving every name, connecting, TLS, sending,
+  following redirects and reading all end by one deadline, ``timeout`` seconds after
+  the call (embeds.connections: a resolver that hangs is abandoned at the deadline);
 - every failure is a ``FetchError`` whose message an editor can read (Dutch), raised
   from the original exception.
 
-Setting: ``EMBEDS_ALLOW_LOOPBACK`` (default False) lets fetches reach loopback addresses
+Settings: ``EMBEDS_FETCH_DEADLINE`` (seconds, default 3) is the budget of one fetch.
+``EMBEDS_ALLOW_LOOPBACK`` (default False) lets fetches reach loopback addresses
 (127.0.0.0/8, ::1), for tests against a local server. It allows loopback only: private
 and other internal ranges stay refused. Never turn it on in production.
 """
@@ -30,7 +32,7 @@ from urllib.parse import quote, urljoin, urlsplit
 
 from django.conf import settings
 
-from embeds.connections import pinned_connection
+from embeds.connections import pinned_connection, resolve
 
 __all__ = [
     "FetchBlocked",
@@ -119,19 +121,23 @@ def fetch(
     url: str,
     *,
     max_bytes: int,
-    timeout: float = 3.0,
+    timeout: float | None = None,
     accept: str = "*/*",
     allowed_hosts: Iterable[str] | None = None,
 ) -> Fetched:
-    """GET ``url`` under the rules in this module's docstring; a 2xx answer or raise."""
+    """GET ``url`` under the rules in this module's docstring; a 2xx answer or raise.
+
+    ``timeout``: the whole fetch's budget in seconds; by default the setting
+    ``EMBEDS_FETCH_DEADLINE`` (3 s).
+    """
+    if timeout is None:
+        timeout = float(getattr(settings, "EMBEDS_FETCH_DEADLINE", 3.0))
     hosts = None if allowed_hosts is None else {_host(h) for h in allowed_hosts}
     deadline = time.monotonic() + timeout
     for _redirect in range(MAX_REDIRECTS + 1):
         target = _Target.check(url, hosts)
         try:
-            addresses = _resolve(target.host, target.port)
-            if time.monotonic() >= deadline:
-                raise TimeoutError("deadline passed while resolving")
+            addresses = _resolve(target.host, target.port, deadline, timeout)
             answer = _get(target, addresses, deadline, accept, max_bytes)
         except FetchError:
             raise
@@ -210,10 +216,17 @@ def _host(name: str) -> str:
     return name.strip().lower().rstrip(".")
 
 
-def _resolve(host: str, port: int) -> list[tuple[int, tuple]]:
+def _resolve(
+    host: str, port: int, deadline: float, timeout: float
+) -> list[tuple[int, tuple]]:
     """``host``'s addresses as (family, sockaddr), refused if any one is internal."""
     try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        infos = resolve(host, port, deadline=deadline)
+    except TimeoutError as error:
+        raise FetchTimeout(
+            f"Het adres van {host} was niet binnen {_number(timeout)} seconden op te "
+            "zoeken (DNS antwoordde niet op tijd)."
+        ) from error
     except (socket.gaierror, UnicodeError) as error:
         raise FetchFailed(f"De server {host} is niet te vinden.") from error
     allow_loopback = getattr(settings, "EMBEDS_ALLOW_LOOPBACK", False)

@@ -1,9 +1,10 @@
 """Local copies of a post's images, so a card never loads them from the provider.
 
-The file is fetched once (embeds.fetching: public addresses only, a size cap and a
-timeout) and never stored as received: it must really be a JPEG, PNG, WebP or GIF of
-sane dimensions; it is decoded, turned upright (EXIF orientation), brought to sRGB,
-scaled down and encoded afresh, so no metadata (location, camera, comments) survives.
+The file is fetched once (embeds.fetching: public addresses only, a size cap and one
+deadline, EMBEDS_FETCH_DEADLINE) and never stored as received: it must really be a
+JPEG, PNG, WebP or GIF of sane dimensions; it is decoded, turned upright (EXIF
+orientation), brought to sRGB, scaled down and encoded afresh, so no metadata
+(location, camera, comments) survives.
 """
 
 import io
@@ -15,7 +16,6 @@ from embeds.fetching import FetchError, fetch
 
 __all__ = ["ImageCopy", "MediaRefused", "copy_image"]
 
-MEDIA_TIMEOUT = 3.0
 FORMATS = ("JPEG", "PNG", "WEBP", "GIF")  # recognised by content, not by name or type
 ACCEPT = "image/webp,image/png,image/jpeg,image/gif;q=0.9,*/*;q=0.1"
 QUALITY = 80
@@ -47,7 +47,7 @@ def copy_image(
     """
     if not url:
         return None
-    fetched = fetch(url, max_bytes=max_bytes, timeout=MEDIA_TIMEOUT, accept=ACCEPT)
+    fetched = fetch(url, max_bytes=max_bytes, accept=ACCEPT)
     return reencode(fetched.body, max_pixels=max_pixels, max_width=max_width)
 
 

@@ -2,9 +2,10 @@
 
 One GET to the endpoint in the provider registry (embeds.providers; Mastodon: the
 post's own instance), through embeds.fetching, so no private address, no other host,
-``OEMBED_TIMEOUT`` seconds and ``OEMBED_MAX_BYTES`` at most. The answer is untrusted
-data: every field is type-checked and the embed HTML is never kept; only what
-embeds.parsing extracts from it (sanitized there) reaches the Post.
+``EMBEDS_FETCH_DEADLINE`` seconds for all of it (DNS included) and
+``OEMBED_MAX_BYTES`` at most. The answer is untrusted data: every field is
+type-checked and the embed HTML is never kept; only what embeds.parsing extracts from
+it (sanitized there) reaches the Post.
 """
 
 import json
@@ -16,14 +17,12 @@ from embeds.providers import PROVIDERS, oembed_endpoint
 
 __all__ = [
     "OEMBED_MAX_BYTES",
-    "OEMBED_TIMEOUT",
     "EmbedError",
     "EmbedGone",
     "EmbedUnavailable",
     "fetch_oembed",
 ]
 
-OEMBED_TIMEOUT = 3.0  # seconds, for the whole request
 OEMBED_MAX_BYTES = 1_000_000
 MAX_WIDTH = 550
 VIDEO_PROVIDERS = {"youtube", "vimeo", "tiktok"}
@@ -70,7 +69,6 @@ def fetch_oembed(post: Post) -> Post:
         answer = fetching.fetch(
             url,
             max_bytes=OEMBED_MAX_BYTES,
-            timeout=OEMBED_TIMEOUT,
             accept="application/json",
             allowed_hosts=[urlsplit(endpoint).hostname or ""],
         )

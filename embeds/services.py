@@ -171,15 +171,20 @@ def record_check(embed: Embed, *, found: Post | None = None, gone: bool = False,
                  error: str = "") -> str:  # fmt: skip
     """Store the outcome of a re-check; returns "unchanged", "updated", "deleted",
     "restored" or "failed". The archived content is kept in every case; a check only
-    fills what was missing."""
+    fills what was missing.
+
+    A failed check stores its error only: ``last_checked_at`` says when the provider
+    last told us something, so a post whose checks fail stays due for
+    ``refresh_embeds --older-than`` instead of passing for checked."""
+    if error and not gone:
+        embed.check_error = error[:500]
+        embed.save(update_fields=["check_error"])
+        return "failed"
     now = timezone.now()
     updates = {"last_checked_at": now}
     if gone:
         updates.update(state=Embed.State.DELETED, check_error="")
         outcome = "unchanged" if embed.state == Embed.State.DELETED else "deleted"
-    elif error:
-        updates.update(check_error=error[:500])
-        outcome = "failed"
     else:
         outcome = "restored" if embed.state != Embed.State.LIVE else "unchanged"
         updates.update(state=Embed.State.LIVE, last_seen_at=now, check_error="")

@@ -4,7 +4,7 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-__all__ = ["env_bool", "env_list", "env_str"]
+__all__ = ["env_bool", "env_list", "env_seconds", "env_str"]
 
 _TRUE = {"1", "true", "on", "yes"}
 _FALSE = {"0", "false", "off", "no", ""}
@@ -37,3 +37,19 @@ def env_list(name: str, default: str) -> list[str]:
     """A comma-separated list; empty items are dropped."""
     value = os.environ.get(name, default)
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_seconds(name: str, default: float) -> float:
+    """A positive number of seconds (``2``, ``0.5``); ``default`` when unset."""
+    value = env_str(name)
+    if not value:
+        return default
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < float("inf"):
+        raise ImproperlyConfigured(
+            f"{name}={value!r} is not a positive number of seconds: use e.g. 3 or 0.5."
+        )
+    return seconds

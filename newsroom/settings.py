@@ -10,7 +10,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.env import env_bool, env_list, env_str
+from newsroom.env import env_bool, env_list, env_seconds, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -75,6 +75,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /gezond/ for load balancers, before anything else can cache, redirect or
+    # refuse it (newsroom/health.py).
+    "newsroom.health.HealthCheckMiddleware",
     # Before anything reads the URL: bad bytes answer 400 (newsroom/guards.py).
     "newsroom.guards.UrlBytesMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -201,6 +204,9 @@ PAGE_CACHE_EXCLUDE = ("/admin/", "/media/", "/static/")
 # newsroom.purge.http_purge) still work (purge.LEGACY_HOOKS).
 PAGE_CACHE_PURGE = env_str("PAGE_CACHE_PURGE") or "articles.caching.purge.nothing"
 PAGE_CACHE_PURGE_URL = env_str("PAGE_CACHE_PURGE_URL") or ""
+# One budget for all the PURGE requests of one change, name resolution included: a
+# CDN that is down or slow delays the change's purge by this much at most.
+PURGE_DEADLINE = env_seconds("PURGE_DEADLINE", 5.0)
 
 # Accounts (accounts/, docs/accounts.md). Logins are throttled by
 # django-axes: 10 failures in a row for one username (from any address) or from one
@@ -287,6 +293,9 @@ ARTICLES_PER_PAGE = 12
 # Embedded posts: ask providers (oEmbed) and copy images when an editor adds a post
 # or refresh_embeds runs. Off: archive only what the pasted code or text says.
 EMBEDS_FETCH = env_bool("EMBEDS_FETCH", True)
+# One budget per request to a provider (an oEmbed answer, one image), covering name
+# resolution, connecting, TLS, redirects and the body (embeds/fetching.py).
+EMBEDS_FETCH_DEADLINE = env_seconds("EMBEDS_FETCH_DEADLINE", 3.0)
 # Extra Mastodon instances whose post URLs are recognised on their own.
 EMBEDS_MASTODON_INSTANCES = env_list("EMBEDS_MASTODON_INSTANCES", "")
 # Tests only: lets the fetcher reach 127.0.0.1 (never private ranges).

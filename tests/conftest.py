@@ -7,8 +7,8 @@ a run on SQLite, which CI repeats on PostgreSQL).
 
 Fixtures for every folder: people by role (``make_user``, ``reporter``, ``editor``,
 ``chief`` and their ``*_client``; no superuser does editorial work), ``filing``,
-``make_article`` and ``browser``. A folder's own conftest.py may add fixtures only it
-uses; helper functions and sample data are in tests/helpers/.
+``make_article``, ``dns`` and ``browser``. A folder's own conftest.py may add
+fixtures only it uses; helper functions and sample data are in tests/helpers/.
 """
 
 import os
@@ -238,6 +238,24 @@ def make_article(db):
         return create_article(**fields)
 
     return make
+
+
+@pytest.fixture
+def dns(monkeypatch):
+    """``dns(hang={"name"}, point={"name": "127.0.0.1"})``: names that never resolve
+    or resolve to loopback (tests/helpers/dns.py); hanging lookups are let go when the
+    test ends."""
+    from tests.helpers.dns import names
+
+    made = []
+
+    def make(**options):
+        made.append(names(monkeypatch, **options))
+        return made[-1]
+
+    yield make
+    for resolver in made:
+        resolver.release.set()
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from datetime import date
 import pytest
 from werkzeug import Response
 
-from embeds import oembed
 from embeds.fetching import FetchBlocked, FetchHTTPError, FetchTimeout, FetchTooLarge
 from embeds.oembed import EmbedGone, EmbedUnavailable, fetch_oembed
 from embeds.post import Media, Post
@@ -255,9 +254,9 @@ def test_refusals_and_server_errors_are_unavailable(httpserver, status, message)
         fetch_oembed(Post(provider="x", url=X_URL))
 
 
-def test_slow_provider_is_unavailable(httpserver, monkeypatch, release):
-    """A provider slower than OEMBED_TIMEOUT gives EmbedUnavailable, in time."""
-    monkeypatch.setattr(oembed, "OEMBED_TIMEOUT", 0.3)
+def test_slow_provider_is_unavailable(httpserver, settings, release):
+    """A provider slower than EMBEDS_FETCH_DEADLINE gives EmbedUnavailable, in time."""
+    settings.EMBEDS_FETCH_DEADLINE = 0.3
 
     def slow(_request):
         release.wait(3)

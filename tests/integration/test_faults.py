@@ -13,7 +13,6 @@ import pytest
 from werkzeug import Response
 
 from articles.models import Article
-from embeds import oembed
 from embeds.models import Embed
 from tests.helpers.forms import article_form
 from tests.helpers.samples.embeds import X_URL
@@ -61,13 +60,13 @@ def test_an_article_saves_while_the_provider_is_down_or_slow(
     editor_client,
     filing,
     provider,
-    monkeypatch,
+    settings,
     release,
     fault,
 ):
     """The editor pastes a post's URL; the provider errors or hangs. The article is
     saved with the post archived from what was pasted, and the editor is told."""
-    monkeypatch.setattr(oembed, "OEMBED_TIMEOUT", 0.3)
+    settings.EMBEDS_FETCH_DEADLINE = 0.3
     if fault == "down":
         provider.expect_request("/x/oembed").respond_with_data("", status=503)
     else:
@@ -86,6 +85,34 @@ def test_an_article_saves_while_the_provider_is_down_or_slow(
     assert Embed.objects.filter(url=X_URL, articles=article).exists()
     notices = " ".join(str(m) for m in response.context["messages"])
     assert "503" in notices or "0,3 seconden" in notices
+
+
+def test_three_posts_whose_provider_name_never_resolves_save_within_the_budget(
+    editor_client, filing, provider, settings, dns, monkeypatch
+):
+    """The issue's case: DNS does not answer, three posts are pasted. Each lookup is
+    given up at the deadline (the form is saved, not lost to a worker timeout) and
+    the editor reads, in Dutch, that the provider's address could not be found."""
+    from embeds.providers import PROVIDERS
+
+    settings.EMBEDS_FETCH_DEADLINE = 0.2
+    endpoint = f"http://oembed.test:{provider.port}/x/oembed"
+    monkeypatch.setitem(PROVIDERS["x"], "oembed", endpoint)
+    resolver = dns(hang={"oembed.test"})
+    urls = [f"{X_URL[:-1]}{n}" for n in (1, 2, 3)]
+    body = "".join(f'<p><a href="{url}">{url}</a></p>' for url in urls)
+    response = editor_client.post(
+        "/admin/articles/article/add/", article_form(filing, body=body), follow=True
+    )
+    assert response.status_code == 200
+    article = Article.objects.get(headline="Wat we weten")
+    assert set(article.embeds.values_list("url", flat=True)) == set(urls)
+    notices = [str(m) for m in response.context["messages"]]
+    dns_notices = [n for n in notices if "oembed.test" in n and "DNS" in n]
+    assert len(dns_notices) == 3, notices
+    assert "niet binnen 0,2 seconden op te zoeken" in dns_notices[0]
+    assert resolver.asked == ["oembed.test"] * 3
+    assert provider.log == []
 
 
 @pytest.mark.postgres

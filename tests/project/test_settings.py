@@ -7,7 +7,7 @@ import sys
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from newsroom.env import env_bool, env_list
+from newsroom.env import env_bool, env_list, env_seconds
 from tests.helpers.parts import ROOT
 
 
@@ -49,6 +49,22 @@ def test_lists_are_comma_separated(monkeypatch):
     """ALLOWED_HOSTS-style lists split on commas and drop blanks."""
     monkeypatch.setenv("HOSTS", " a.example , b.example,, ")
     assert env_list("HOSTS", "") == ["a.example", "b.example"]
+
+
+@pytest.mark.parametrize(("raw", "expected"), [("2", 2.0), (" 0.5 ", 0.5), ("", 3.0)])
+def test_seconds_are_positive_numbers(monkeypatch, raw, expected):
+    """Deadlines (PURGE_DEADLINE, EMBEDS_FETCH_DEADLINE) take whole or decimal
+    seconds; empty means the default."""
+    monkeypatch.setenv("SOME_DEADLINE", raw)
+    assert env_seconds("SOME_DEADLINE", 3.0) == expected
+
+
+@pytest.mark.parametrize("raw", ["0", "-1", "drie", "inf", "nan"])
+def test_a_bad_number_of_seconds_is_a_clear_error(monkeypatch, raw):
+    """Zero, negative, infinite or no number at all names the variable."""
+    monkeypatch.setenv("PURGE_DEADLINE", raw)
+    with pytest.raises(ImproperlyConfigured, match="PURGE_DEADLINE=.*seconds"):
+        env_seconds("PURGE_DEADLINE", 5.0)
 
 
 def test_missing_secret_key_stops_startup_with_a_clear_message(tmp_path):

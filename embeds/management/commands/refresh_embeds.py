@@ -1,7 +1,8 @@
 """python manage.py refresh_embeds [--older-than DAYS] [--provider NAME] ...
 
 Re-checks archived posts through oEmbed. A 404 or 410 marks a post deleted (its
-archive stays); other failures leave it as it was and are listed. The network runs in
+archive stays); other failures leave it as it was (last_checked_at too) and are
+listed. Exits with status 1 when every check failed. The network runs in
 a few worker threads; the database is written by this thread alone.
 """
 
@@ -95,3 +96,17 @@ class Command(BaseCommand):
         self.stdout.write(f"Klaar: {summary or 'niets te doen'}.")
         for embed, error in failures:
             self.stderr.write(f"mislukt: {embed.url}: {error}")
+        self.check_outcome(total, len(failures))
+
+    @staticmethod
+    def check_outcome(total: int, failed: int) -> None:
+        """Exit non-zero when there was something to check and every check failed:
+        then the providers, the network or DNS are down, not the posts, and cron or
+        the timer should say so. Failed posts keep their last_checked_at, so the
+        next run tries them again."""
+        if total and failed == total:
+            raise CommandError(
+                f"Alle {total} controle(s) zijn mislukt; er is niets gecontroleerd. "
+                "Ligt het netwerk, DNS of het platform eruit? De fouten staan "
+                "hierboven."
+            )

@@ -1,0 +1,77 @@
+"""``/gezond/``: the health check a load balancer asks before sending an app server
+readers (docs/operations.md).
+
+200 ``ok`` when this process answers and its database does (one ``SELECT 1``), 503
+``niet gezond`` when the database does not. The body says nothing else about the
+system: no versions, no error text (that goes to the log).
+
+It is answered by a middleware at the very front of MIDDLEWARE, so nothing else runs:
+no page cache (a cached "ok" would hide an outage, and the page cache reads Redis), no
+session, cookie, CSRF, language or Vary work, no HTTPS redirect (load balancers check
+over plain HTTP inside the network) and no ALLOWED_HOSTS check (they send the
+server's own address as Host; nothing here is built from the Host header, so there is
+nothing to poison).
+
+Redis is deliberately not checked. The site serves uncached pages when Redis is away
+(articles/caching/layered.py); a check that failed with Redis would take every app
+server out of the load balancer at once, turning a slower site into no site.
+"""
+
+import contextlib
+import logging
+
+from django.db import DatabaseError, connection
+from django.http import HttpResponse, HttpResponseNotAllowed
+
+__all__ = ["HEALTH_PATH", "HealthCheckMiddleware", "health"]
+
+logger = logging.getLogger(__name__)
+
+HEALTH_PATH = "/gezond/"
+
+
+def health(request) -> HttpResponse:
+    """The answer to ``GET /gezond/``: 200 or 503, plain text, never stored."""
+    if request.method not in ("GET", "HEAD"):
+        response = HttpResponseNotAllowed(["GET", "HEAD"])
+    elif _database_answers():
+        response = HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
+    else:
+        response = HttpResponse(
+            "niet gezond\n", status=503, content_type="text/plain; charset=utf-8"
+        )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _database_answers() -> bool:
+    kept = connection.connection is not None
+    for attempt in (1, 2):
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT 1")
+                cursor.fetchone()
+            return True
+        except DatabaseError as error:
+            # Let the next check start afresh rather than reuse a broken connection.
+            with contextlib.suppress(DatabaseError):
+                connection.close()
+            # A kept connection the database dropped (a restart) gets one new try;
+            # a fresh connection that failed would only fail again, slower.
+            if kept and attempt == 1 and not connection.in_atomic_block:
+                continue
+            logger.warning("Health check: the database does not answer: %s", error)
+            return False
+    return False
+
+
+class HealthCheckMiddleware:
+    """Answers HEALTH_PATH before any other middleware runs; first in MIDDLEWARE."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info == HEALTH_PATH:
+            return health(request)
+        return self.get_response(request)
