@@ -69,6 +69,23 @@ class S3MediaStorage(S3Storage):
             )
         super().__init__(**options)
 
+    @_translated
+    def stat(self, name: str) -> tuple[int, str | None] | None:
+        """(size, MD5 hex digest or None) of the object ``name``, in one request;
+        None when there is none. The digest is the ETag of a single-part upload;
+        a multipart upload's ETag is not an MD5 of the content, so None then."""
+        key = self._normalize_name(name)
+        try:
+            head = self.connection.meta.client.head_object(
+                Bucket=self.bucket_name, Key=key
+            )
+        except ClientError as error:
+            if error.response.get("ResponseMetadata", {}).get("HTTPStatusCode") == 404:
+                return None
+            raise
+        etag = head.get("ETag", "").strip('"')
+        return head["ContentLength"], (etag if etag and "-" not in etag else None)
+
     _open = _translated(S3Storage._open)
     _save = _translated(S3Storage._save)
     delete = _translated(S3Storage.delete)
