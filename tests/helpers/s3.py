@@ -85,9 +85,10 @@ def s3_store():
 
 
 def use_s3(store: S3Store, settings, monkeypatch, *, bucket=None, media_url=None):
-    """MEDIA_STORAGE=s3 on ``store`` for the rest of the test (default storage,
-    MEDIA_URL and the CSP as production's settings would make them)."""
-    from newsroom.media import media_storage, media_url as read_media_url
+    """MEDIA_STORAGE=s3 on ``store`` for the rest of the test (the default storage
+    and MEDIA_URL as production's settings would make them from the environment)."""
+    from newsroom.media import media_storage
+    from newsroom.media import media_url as read_media_url
 
     environment = {
         "MEDIA_STORAGE": "s3",

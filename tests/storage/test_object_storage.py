@@ -45,7 +45,9 @@ def test_admin_upload_stores_original_and_renditions_in_the_bucket(
     assert {r["name"] for r in image.renditions} <= set(keys)
     assert len(keys) == len(image.renditions) + 1
     assert s3_store.head(image.file.name)["CacheControl"] == YEAR
-    assert s3_store.head(image.renditions[0]["name"])["ContentType"].startswith("image/")
+    assert s3_store.head(image.renditions[0]["name"])["ContentType"].startswith(
+        "image/"
+    )
     assert not (settings.MEDIA_ROOT).exists()
 
 
@@ -57,7 +59,7 @@ def test_page_srcset_points_at_the_bucket_and_the_urls_answer(
     stored bytes."""
     use_s3(s3_store, settings, monkeypatch)
     s3_store.make_public()
-    assert settings.MEDIA_URL == f"{s3_store.endpoint}/{s3_store.bucket}/"
+    assert f"{s3_store.endpoint}/{s3_store.bucket}/" == settings.MEDIA_URL
     _upload(editor_client)
     article = make_article(hero=Image.objects.get())
     html = client.get(article.get_absolute_url()).content.decode()
@@ -105,7 +107,9 @@ def test_pages_render_while_the_store_is_down(
     assert listing.status_code == 200 and "card-image" in listing.content.decode()
 
 
-def test_author_photo_lands_in_the_bucket(chief_client, s3_store, settings, monkeypatch):
+def test_author_photo_lands_in_the_bucket(
+    chief_client, s3_store, settings, monkeypatch
+):
     """An author's photo is stored in the bucket under a name of its own, and the
     author's page shows it from MEDIA_URL."""
     use_s3(s3_store, settings, monkeypatch)
@@ -134,7 +138,9 @@ def test_two_photos_with_one_name_never_share_a_url(
             {"name": slug, "slug": slug, "bio": "",
              "photo": SimpleUploadedFile("foto.jpg", photo(100, 100), "image/jpeg")},
         )  # fmt: skip
-    names = [author.photo.name for author in Author.objects.filter(slug__in=["een", "twee"])]
+    names = [
+        author.photo.name for author in Author.objects.filter(slug__in=["een", "twee"])
+    ]
     assert len(set(names)) == 2 and sorted(names) == s3_store.keys("authors/")
 
 
