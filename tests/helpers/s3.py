@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pytest
 
-__all__ = ["S3Store", "s3_store", "start_s3", "use_s3"]
+__all__ = ["S3Store", "post_with_photo", "s3_store", "start_s3", "use_s3"]
 
 KEYS = {"AWS_ACCESS_KEY_ID": "test-key", "AWS_SECRET_ACCESS_KEY": "test-secret"}
 
@@ -105,3 +105,22 @@ def use_s3(store: S3Store, settings, monkeypatch, *, bucket=None, media_url=None
         monkeypatch.delenv("MEDIA_URL", raising=False)
     settings.MEDIA_URL = read_media_url()
     settings.STORAGES = {**settings.STORAGES, "default": media_storage()}
+
+
+def post_with_photo(httpserver, settings, data: bytes, *, status_id: int):
+    """A post (as pasted text) whose one image ``data`` a loopback server serves;
+    the fetcher may reach loopback for the rest of the test."""
+    from embeds.post import Media, Post
+
+    settings.EMBEDS_ALLOW_LOOPBACK = True
+    httpserver.expect_request("/foto.jpg").respond_with_data(
+        data, content_type="image/jpeg"
+    )
+    image = Media(kind="image", url=httpserver.url_for("/foto.jpg"), alt="Poort")
+    return Post(
+        provider="x",
+        url=f"https://x.com/nieuws/status/{status_id}",
+        text="Beeld van de poort.",
+        source="text",
+        media=(image,),
+    )

@@ -9,9 +9,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from articles.models import Author, Image
-from embeds.post import Media, Post
 from embeds.services import archive_post
-from tests.helpers.s3 import use_s3
+from tests.helpers.s3 import post_with_photo, use_s3
 from tests.helpers.samples.images import photo
 
 pytestmark = pytest.mark.s3
@@ -149,17 +148,7 @@ def test_post_media_copies_land_in_the_bucket(
 ):
     """Archiving a post copies its image (from a loopback server) into the bucket."""
     use_s3(s3_store, settings, monkeypatch)
-    settings.EMBEDS_ALLOW_LOOPBACK = True
-    httpserver.expect_request("/foto.jpg").respond_with_data(
-        photo(300, 200), content_type="image/jpeg"
-    )
-    post = Post(
-        provider="x",
-        url="https://x.com/nieuws/status/1234567890",
-        text="Beeld van de poort.",
-        source="text",
-        media=(Media(kind="image", url=httpserver.url_for("/foto.jpg"), alt="Poort"),),
-    )
+    post = post_with_photo(httpserver, settings, photo(300, 200), status_id=1234)
     embed = archive_post(post, fetch=True)
     media = embed.media.get()
     assert media.image.name.startswith("embeds/")

@@ -14,9 +14,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from werkzeug import Response
 
 from articles.models import Author, Image
-from embeds.post import Media, Post
 from embeds.services import archive_post
-from tests.helpers.s3 import use_s3
+from tests.helpers.s3 import post_with_photo, use_s3
 from tests.helpers.samples.images import photo
 
 TYPED = {"alt": "Mensen wachten bij de poort", "caption": "Bij de Abbey Gate, 26 augustus.",
@@ -167,16 +166,9 @@ def test_post_image_with_the_store_down_is_a_notice(
 ):
     """A post whose image cannot be stored is archived without it, with a notice."""
     use_s3(s3_store, settings, monkeypatch)
-    settings.EMBEDS_ALLOW_LOOPBACK = True
-    httpserver.expect_request("/foto.jpg").respond_with_data(
-        photo(100, 80), content_type="image/jpeg"
-    )
+    post = post_with_photo(httpserver, settings, photo(100, 80), status_id=99)
     s3_store.stop()
     notices = []
-    post = Post(
-        provider="x", url="https://x.com/nieuws/status/99", text="Beeld.", source="text",
-        media=(Media(kind="image", url=httpserver.url_for("/foto.jpg"), alt="Poort"),),
-    )  # fmt: skip
     embed = archive_post(post, notices=notices, fetch=True)
     media = embed.media.get()
     assert not media.image and media.source_url.endswith("/foto.jpg")
