@@ -5,6 +5,8 @@ editor adds a post or the refresh command runs; never while a page renders.
 A failing provider never blocks saving: the post keeps what is known.
 """
 
+import logging
+import secrets
 from dataclasses import replace
 from datetime import date, datetime, time
 
@@ -27,6 +29,8 @@ __all__ = [
     "record_check",
     "refresh_embed",
 ]
+
+logger = logging.getLogger(__name__)
 
 
 def fetching_enabled() -> bool:
@@ -87,9 +91,29 @@ def _copy_media(embed: Embed, post: Post, notices: list[str], *, fetch: bool) ->
                 )
                 copy = None
             if copy is not None:
-                name = f"{embed.provider}-{embed.pk}-{position}.{copy.format_extension}"
-                record.image.save(name, ContentFile(copy.content), save=False)
+                _store_copy(record, copy, notices)
         record.save()
+
+
+def _store_copy(record: EmbedMedia, copy, notices: list[str]) -> None:
+    """Store ``copy`` as ``record``'s image; a media store that fails (full,
+    read-only, unreachable: an OSError whichever store) leaves the post without a
+    copy and tells the editor, as a provider that fails does."""
+    # A random part: a name is never used twice, so a cached copy never goes stale.
+    name = (
+        f"{record.embed.provider}-{record.embed.pk}-{record.position}-"
+        f"{secrets.token_urlsafe(6)}.{copy.format_extension}"
+    )
+    try:
+        record.image.save(name, ContentFile(copy.content), save=False)
+    except OSError:
+        logger.warning("Could not store a copy of %s", record.source_url, exc_info=True)
+        record.image = None
+        notices.append(
+            _("Een afbeelding bij het bericht kon niet worden bewaard: de opslag voor "
+              "media is niet bereikbaar of staat geen nieuwe bestanden toe. Het "
+              "bericht is bewaard zonder die afbeelding.")
+        )  # fmt: skip
 
 
 def _fields(post: Post) -> dict:

@@ -11,6 +11,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.env import env_bool, env_list, env_seconds, env_str
+from newsroom.media import media_origin, media_storage, media_storage_kind, media_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -259,22 +260,26 @@ TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
 
+# Where uploads live (docs/configuration.md, "Media"): on this disk (MEDIA_ROOT), or
+# in an S3-compatible bucket shared by every app server (newsroom/storage.py).
+MEDIA_STORAGE = media_storage_kind()
+
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT") or BASE_DIR / "var" / "static")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(),
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-MEDIA_URL = "/media/"
+MEDIA_URL = media_url()
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "var" / "media")
 # Serve MEDIA_ROOT from Django itself (the demo; production serves media from the
-# web server or object storage).
-SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
+# web server or object storage). Never with object storage: nothing is on this disk.
+SERVE_MEDIA = MEDIA_STORAGE == "local" and env_bool("SERVE_MEDIA", DEBUG)
 
 TAGGIT_CASE_INSENSITIVE = True
 
@@ -351,7 +356,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'", *_EMBED_SCRIPTS],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        # Media from a bucket or CDN (MEDIA_URL) are the newsroom's own images.
+        "img-src": ["'self'", "data:", *filter(None, [media_origin(MEDIA_URL)])],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-src": ["https:"],

@@ -1,16 +1,18 @@
 """Markers for the real parts some tests need, and shared fixtures.
 
-A test marked ``postgres``, ``redis``, ``browser``, ``java`` or ``lighthouse`` runs only where that
+A test marked ``postgres``, ``redis``, ``s3``, ``browser``, ``java`` or ``lighthouse`` runs only where that
 part is present. Elsewhere it is deselected with a notice saying how to get the part;
 under CI=true a missing part fails the run instead (``postgres`` tests are left out of
 a run on SQLite, which CI repeats on PostgreSQL).
 
 Fixtures for every folder: people by role (``make_user``, ``reporter``, ``editor``,
 ``chief`` and their ``*_client``; no superuser does editorial work), ``filing``,
-``make_article``, ``dns`` and ``browser``. A folder's own conftest.py may add
-fixtures only it uses; helper functions and sample data are in tests/helpers/.
+``make_article``, ``dns``, ``browser`` and ``s3_store`` (tests/helpers/s3.py). A folder's
+own conftest.py may add fixtures only it uses; helper functions and sample data are in
+tests/helpers/.
 """
 
+import importlib.util
 import os
 import shutil
 import socket
@@ -20,6 +22,7 @@ import pytest
 from django.conf import settings
 
 from tests.helpers.parts import CHROMIUM, CI, LIGHTHOUSE, REDIS_TEST_URL, VNU_JAR
+from tests.helpers.s3 import s3_store  # noqa: F401 (a fixture for every folder)
 
 
 def _redis_reachable() -> bool:
@@ -55,6 +58,11 @@ PARTS = {
         lambda: shutil.which("java") is not None and VNU_JAR.exists(),
         "needs java on PATH and the Nu Html Checker: make install-dev runs "
         "npm install (Node 20) to fetch it.",
+    ),
+    "s3": (
+        lambda: importlib.util.find_spec("moto") is not None,
+        "needs moto's standalone S3 server: pip install 'moto[server]' (pinned in "
+        "pyproject.toml).",
     ),
     "lighthouse": (
         lambda: (

@@ -15,6 +15,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from articles.admin.storing import StoreFailuresInForm
 from articles.images.fields import CleanUpload, SafeImageField
 from articles.images.renditions import best
 from articles.images.services import save_image
@@ -37,7 +38,7 @@ class ImageAdminForm(forms.ModelForm):
 
 
 @admin.register(Image)
-class ImageAdmin(admin.ModelAdmin):
+class ImageAdmin(StoreFailuresInForm, admin.ModelAdmin):
     form = ImageAdminForm
     list_display = ["thumbnail", "alt", "credit", "dimensions", "used_in", "created_at"]
     list_display_links = ["thumbnail", "alt"]

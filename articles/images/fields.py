@@ -7,6 +7,8 @@ pixels encoded afresh. tests/articles/test_upload_fields.py walks every model's 
 fields and fails for an admin form that takes one without this field.
 """
 
+import secrets
+
 from django import forms
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
@@ -31,7 +33,11 @@ class CleanUpload(ContentFile):
     """The re-encoded image, ready for storage; ``image`` says what it is."""
 
     def __init__(self, image: CleanImage):
-        super().__init__(image.content, name=f"upload.{image.extension}")
+        # A random name: a model's upload_to keeps it (author photos), so no name is
+        # ever stored twice and a URL once served keeps its content (media are
+        # cached for a year, newsroom/media.py).
+        token = secrets.token_urlsafe(18)
+        super().__init__(image.content, name=f"{token}.{image.extension}")
         self.image = image
 
 

@@ -4,6 +4,7 @@ Each one completes or leaves nothing behind: no row without its files, and no fi
 without a row (written files are deleted again when a later step fails).
 """
 
+import logging
 from collections.abc import Iterable, Sequence
 
 from django.core.exceptions import ValidationError
@@ -24,6 +25,8 @@ __all__ = [
     "set_focal_point",
     "store_upload",
 ]
+
+logger = logging.getLogger(__name__)
 
 
 def store_upload(
@@ -71,7 +74,12 @@ def store_upload(
             image.renditions = make_renditions(image)
             image.save()
     except BaseException:
-        delete_image_files(image)
+        try:
+            delete_image_files(image)
+        except OSError:  # the store failed again: the first error is the one to tell
+            logger.warning(
+                "Could not delete the files of a failed upload", exc_info=True
+            )
         raise
     return image
 
@@ -91,12 +99,20 @@ def save_image(image: Image, changed: Iterable[str] = (), *, user=None) -> Image
     else:
         require(user, "articles.change_image", image, reason=_refusal(user, image))
         replaced = Image.objects.filter(pk=image.pk).values_list("file", flat=True)[0]
-    with transaction.atomic():
-        image.save()
-        if replaced is None or {"file", "focal_x", "focal_y"} & changed:
-            regenerate(image)
-        if replaced is not None:
-            record_image_change(image, changed, user=user)
+    uploading = bool(image.file) and not image.file._committed
+    try:
+        with transaction.atomic():
+            image.save()
+            if replaced is None or {"file", "focal_x", "focal_y"} & changed:
+                regenerate(image)
+            if replaced is not None:
+                record_image_change(image, changed, user=user)
+    except BaseException:
+        # The row is rolled back; an original stored by this save must go too (a
+        # store that took the original may still fail on the renditions).
+        if uploading and image.file._committed:
+            _delete_quietly(image.file.storage, image.file.name)
+        raise
     if replaced and replaced != image.file.name:
         storage = image.file.storage
         transaction.on_commit(lambda: storage.delete(replaced))
@@ -169,6 +185,16 @@ def _remake(image: Image, *fields: str, then=None) -> None:
         image.renditions = previous
         raise
     transaction.on_commit(lambda: delete_files(previous))
+
+
+def _delete_quietly(storage, name: str) -> None:
+    """Delete ``name``, while another error is on its way to the caller: a store
+    that just failed may fail again, and that second error must not hide the first.
+    """
+    try:
+        storage.delete(name)
+    except OSError:
+        logger.warning("Could not delete %s after a failed save", name, exc_info=True)
 
 
 def _refusal(user, image: Image) -> str | None:

@@ -1,7 +1,10 @@
 """``{% picture image sizes=... eager=True %}``: responsive images from renditions
 stored on the image row (no query, no file access)."""
 
+from urllib.parse import urljoin
+
 from django import template
+from django.conf import settings
 from django.core.files.storage import default_storage
 
 from articles.images.renditions import best, srcset
@@ -34,14 +37,18 @@ def picture(image, sizes="100vw", eager=False, css_class=""):
 
 @register.simple_tag
 def rendition(image, kind, format="jpeg", min_width=0):
-    """One rendition as ``{"url", "width", "height"}`` (Open Graph), or None."""
+    """One rendition as ``{"url", "absolute_url", "width", "height"}`` (Open
+    Graph), or None. ``absolute_url`` is on SITE_URL when media are served from
+    this site, and MEDIA_URL's own when that is a bucket or CDN."""
     found = (
         best(image, kind=kind, format=format, min_width=min_width) if image else None
     )
     if not found:
         return None
+    url = default_storage.url(found["name"])
     return {
-        "url": default_storage.url(found["name"]),
+        "url": url,
+        "absolute_url": urljoin(settings.SITE_URL + "/", url),
         "width": found["width"],
         "height": found["height"],
     }
