@@ -6,11 +6,7 @@ publishes through server one's admin, a management-command-style write from this
 process withdraws the article again.
 """
 
-import http.cookiejar
-import re
 import subprocess
-import urllib.parse
-import urllib.request
 
 import pytest
 from django.conf import settings
@@ -18,7 +14,7 @@ from django.contrib.auth.hashers import PBKDF2PasswordHasher
 
 from articles.models import Article
 from articles.services.workflow import transition
-from tests.helpers.servers import Gunicorn, manage, production_env
+from tests.helpers.servers import AdminSession, Gunicorn, manage, production_env
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis]
 
@@ -49,39 +45,6 @@ def servers(transactional_db, tmp_path):
     two.stop()
 
 
-class Editor:
-    """A browser-like HTTP client with cookies, logged into one server's admin."""
-
-    def __init__(self, server: Gunicorn, username: str, password: str):
-        self.server = server
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
-        )
-        page = self.get("/admin/login/")
-        self.post(
-            "/admin/login/?next=/admin/",
-            {"username": username, "password": password},
-            page,
-        )
-
-    def get(self, path: str) -> str:
-        with self.opener.open(self.server.url + path, timeout=10) as response:
-            return response.read().decode()
-
-    def post(self, path: str, data: dict, form_page: str) -> str:
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form_page)
-        body = urllib.parse.urlencode(
-            {**data, "csrfmiddlewaretoken": token.group(1)}, doseq=True
-        ).encode()
-        request = urllib.request.Request(
-            self.server.url + path,
-            data=body,
-            headers={"Referer": self.server.url + path},
-        )
-        with self.opener.open(request, timeout=10) as response:
-            return response.read().decode()
-
-
 def test_a_publication_on_one_server_and_a_withdrawal_anywhere_show_on_both_at_once(
     servers, make_article, editor
 ):
@@ -98,7 +61,7 @@ def test_a_publication_on_one_server_and_a_withdrawal_anywhere_show_on_both_at_o
             assert status == 200
             assert "Al gepubliceerd" in html and "Net binnen" not in html
 
-    session = Editor(one, editor.username, "Geheim-wachtwoord-1")
+    session = AdminSession(one, editor.username, "Geheim-wachtwoord-1")
     changelist = session.get("/admin/articles/article/")
     assert "Net binnen" in changelist
     session.post(
