@@ -28,6 +28,7 @@ __all__ = [
     "crop_box",
     "delete_files",
     "delete_renditions",
+    "make_preview",
     "make_renditions",
     "srcset",
 ]
@@ -114,6 +115,41 @@ def make_renditions(image, *, storage: Storage | None = None) -> list[dict]:
         raise
     delete_files(image.renditions, storage=storage)
     return made
+
+
+PREVIEW_WIDTH = 640
+
+
+def make_preview(image, *, storage: Storage | None = None) -> list[dict]:
+    """One small JPEG of ``image.file``, made in a fraction of the renditions' time,
+    for pages to show until the task has made the renditions (``articles.tasks``).
+
+    A rendition list of one (kind "w"), so ``srcset`` and ``best`` serve it as they
+    would the full set; the renditions task deletes it when it replaces the list.
+    JPEG draft mode decodes a 24-megapixel photo at 1/8 scale: no full decode.
+    """
+    storage = storage or default_storage
+    with image.file.open("rb") as original, PILImage.open(original) as source:
+        width, height = source.size
+        target = min(width, PREVIEW_WIDTH)
+        source.draft("RGB", (target, max(1, round(height * target / width))))
+        source.load()
+        picture = _web_mode(source)
+    size = (target, max(1, round(picture.height * target / picture.width)))
+    picture = _resize(picture, size)
+    folder = posixpath.dirname(image.file.name)
+    token = secrets.token_urlsafe(18)
+    name = f"{folder}/{token}-w-{picture.width}.jpg"
+    content = _encode(picture, "jpeg", None)
+    return [
+        {
+            "kind": "w",
+            "format": "jpeg",
+            "width": picture.width,
+            "height": picture.height,
+            "name": storage.save(name, ContentFile(content)),
+        }
+    ]
 
 
 def delete_renditions(image, *, storage: Storage | None = None) -> None:
