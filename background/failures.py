@@ -9,6 +9,9 @@ attempt is in the queue.
 
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils.module_loading import import_string
+from django_tasks import TaskResultStatus
+from django_tasks.base import Task
 from django_tasks_db.models import DBTaskResult
 
 from background.retry import RetryScheduled
@@ -18,19 +21,30 @@ __all__ = ["about", "attempts", "gave_up", "label", "last_error_line", "try_agai
 RETRY_PATH = f"{RetryScheduled.__module__}.{RetryScheduled.__qualname__}"
 
 
-def gave_up() -> QuerySet[DBTaskResult]:
-    """The failed tasks nobody will retry by themselves, newest first."""
+def gave_up(rows: QuerySet | None = None) -> QuerySet:
+    """The failed tasks nobody will retry by themselves, newest first: among
+    ``rows`` (a queryset of DBTaskResult or a proxy of it), else all."""
+    rows = DBTaskResult.objects.all() if rows is None else rows
     return (
-        DBTaskResult.objects.failed()
+        rows.filter(status=TaskResultStatus.FAILED)
         .exclude(exception_class_path=RETRY_PATH)
         .order_by("-finished_at")
     )
 
 
+def _task(row: DBTaskResult) -> Task:
+    """The Task the row names, as defined now (``row.task`` would also carry the
+    row's run_after, which a backend without deferred tasks refuses)."""
+    found = import_string(row.task_path)
+    if not isinstance(found, Task):
+        raise ImportError(f"{row.task_path} is geen taak")
+    return found
+
+
 def _function(row: DBTaskResult):
     try:
-        return row.task.func
-    except Exception:  # noqa: BLE001 (a task renamed or removed since: show the path)
+        return _task(row).func
+    except ImportError:  # a task renamed or removed since: the path is shown
         return None
 
 
@@ -74,7 +88,7 @@ def try_again(rows) -> int:
     for row in gave_up().select_for_update().filter(pk__in=[r.pk for r in rows]):
         kwargs = dict(row.args_kwargs.get("kwargs", {}))
         kwargs.pop("attempt", None)
-        task_ = row.task.using(priority=row.priority, queue_name=row.queue_name)
+        task_ = _task(row).using(priority=row.priority, queue_name=row.queue_name)
         task_.enqueue(*row.args_kwargs.get("args", []), **kwargs)
         row.delete()
         count += 1
