@@ -19,12 +19,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from threading import local
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import F, Min, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from articles.caching.purge import LEGACY_HOOKS
 from articles.caching.targets import went_live
 from articles.caching.tasks import purge_pages
 from articles.models import Article, ContentVersion, FrontPage
@@ -155,6 +157,12 @@ def content_changed(
     _purge_later(urls, keys)
 
 
+def _no_cdn() -> bool:
+    """Without a CDN (the default hook) there is nothing to purge: no task."""
+    hook = LEGACY_HOOKS.get(settings.PAGE_CACHE_PURGE, settings.PAGE_CACHE_PURGE)
+    return hook == "articles.caching.purge.nothing"
+
+
 class _Purge:
     """The URLs and keys one transaction touched, enqueued as one task on commit
     (``articles.caching.tasks`` says why on commit)."""
@@ -171,7 +179,7 @@ _pending = local()
 
 
 def _purge_later(urls, keys) -> None:
-    if not (urls or keys):
+    if not (urls or keys) or _no_cdn():
         return
     batch = getattr(_pending, "batch", None)
     # Still waiting for the commit of this same atomic block? (A rolled-back one
