@@ -13,8 +13,10 @@ cached page that showed the preview picks the renditions up.
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from articles.caching.targets import article_urls
+from articles.caching.version import content_changed
 from articles.images.remaking import remake
-from articles.models import Image
+from articles.models import Article, Image
 from background.retry import retried_task
 
 __all__ = ["enqueue_renditions", "make_image_renditions"]
@@ -31,7 +33,24 @@ def make_image_renditions(image_id: int) -> int:
         if image is None:
             return 0
         remake(image)
+        content_changed(*_pages_showing(image), shared=True)
     return len(image.renditions)
+
+
+def _pages_showing(image: Image) -> tuple[list[str], list[str]]:
+    """The URLs and keys of the published articles with ``image`` as their hero."""
+    urls, keys = [], [f"image-{image.pk}"]
+    showing = (
+        Article.objects.published()
+        .filter(hero=image)
+        .select_related("section")
+        .prefetch_related("topics", "authors")
+    )
+    for article in showing:
+        more_urls, more_keys = article_urls(article)
+        urls += more_urls
+        keys += more_keys
+    return urls, keys
 
 
 def enqueue_renditions(image: Image) -> None:

@@ -39,9 +39,9 @@ def test_a_worker_makes_the_renditions_and_the_cached_page_shows_them(
     assert client.get(url)["X-Cache"] == "hit"
     assert ".avif" not in before and image.renditions[0]["name"] in before
     purged.clear()
-    # The renditions come first (enqueued first); their cost does not grow with the
-    # pages that show the image: claim, read, save, version, enqueue the purge.
-    with django_assert_max_num_queries(15):
+    # The renditions come first (enqueued first): claim, read, save, the version,
+    # the articles showing the image (prefetched: a constant count), the purge.
+    with django_assert_max_num_queries(22):
         assert queue(max_tasks=1) == 1
     image.refresh_from_db()
     assert {r["format"] for r in image.renditions} == {"avif", "webp", "jpeg"}
@@ -52,6 +52,7 @@ def test_a_worker_makes_the_renditions_and_the_cached_page_shows_them(
     assert not purged  # not by the rendition task itself: by a purge task
     queue()
     assert any(f"image-{image.pk}" in keys for _urls, keys in purged)
+    assert any(url in urls for urls, _keys in purged)
     assert not DBTaskResult.objects.exclude(status="SUCCESSFUL").exists()
 
 
