@@ -51,6 +51,8 @@ def purge(urls: list[str], keys: list[str]) -> None:
     """Call settings.PAGE_CACHE_PURGE now; a failing CDN never fails the caller."""
     try:
         call_hook(urls, keys)
+    except PurgeFailed:
+        pass  # http_purge has logged what failed
     except Exception:
         logger.exception("Purge hook %s failed for %s", settings.PAGE_CACHE_PURGE, urls)
 
