@@ -67,7 +67,7 @@ def test_the_chief_sees_it_in_dutch_and_tries_again(
     provider.state["answer"] = 503
     fail_until_given_up(queue)
     embed = Embed.objects.get(url=X_URL)
-    with django_assert_max_num_queries(12):  # one row or many: the same queries
+    with django_assert_max_num_queries(12):  # no query per row: all on the row
         page = chief_client.get(ADMIN).content.decode()
     assert "Mislukte taken" in page or "mislukte taken" in page
     assert "Gegevens van een bericht ophalen" in page
