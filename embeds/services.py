@@ -14,12 +14,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from embeds.body import extract_posts, reference_urls
-from embeds.enrichment import image_urls, needs_enrichment
-from embeds.fields import fields_of
+from embeds.enrichment.completing import image_urls, needs_enrichment
+from embeds.enrichment.tasks import enrich_post
 from embeds.models import Embed, EmbedMedia
-from embeds.post import Post, text_post_url
+from embeds.post import Post, fields_of, text_post_url
 from embeds.providers import PROVIDERS
-from embeds.tasks import enrich_post
 
 # Told once per save that had posts to complete.
 BACKGROUND = gettext_lazy(

@@ -32,7 +32,7 @@ from articles.models import (
     Topic,
     TopicAlias,
 )
-from embeds.enrichment import post_enriched
+from embeds.enrichment.completing import post_enriched
 from embeds.models import Embed, EmbedMedia
 
 __all__ = ["connect_signals"]

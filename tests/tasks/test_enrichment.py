@@ -48,7 +48,9 @@ def test_the_save_asks_no_provider_and_the_worker_does(
     assert page.get("X-Cache") != "hit"
     assert "Lange rijen bij de grensovergang." in page.content.decode()
     assert any(url in urls for urls, _keys in purged), purged
-    (row,) = DBTaskResult.objects.filter(task_path="embeds.tasks.enrich_post")
+    (row,) = DBTaskResult.objects.filter(
+        task_path="embeds.enrichment.tasks.enrich_post"
+    )
     assert row.status == "SUCCESSFUL"
 
 

@@ -16,7 +16,9 @@ def test_enqueue_refresh_queues_the_check_and_a_worker_runs_it(queue, provider):
     the worker runs refresh_embeds."""
     embed = Embed.objects.create(url=X_URL, provider="x", source=Embed.Source.URL)
     call_command("enqueue_refresh", "--", "--provider", "x")
-    (row,) = DBTaskResult.objects.filter(task_path="embeds.tasks.refresh_posts")
+    (row,) = DBTaskResult.objects.filter(
+        task_path="embeds.enrichment.tasks.refresh_posts"
+    )
     assert row.args_kwargs["args"] == [["--provider", "x"]]
     assert provider.log == []
     queue()

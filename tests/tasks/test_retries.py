@@ -21,7 +21,7 @@ ADMIN = "/admin/articles/failedtask/"
 
 def ready_attempt() -> DBTaskResult:
     (row,) = DBTaskResult.objects.filter(
-        status="READY", task_path="embeds.tasks.enrich_post"
+        status="READY", task_path="embeds.enrichment.tasks.enrich_post"
     )
     return row
 
@@ -53,7 +53,9 @@ def test_a_failing_task_is_retried_later_each_time_then_gives_up(queue, provider
         assert abs((scheduled - wanted).total_seconds()) < 1, (scheduled, wanted)
     (last,) = gave_up()
     assert last.args_kwargs["kwargs"]["attempt"] == len(DELAYS) + 1
-    assert last.exception_class_path == "embeds.enrichment.EnrichmentIncomplete"
+    assert (
+        last.exception_class_path == "embeds.enrichment.completing.EnrichmentIncomplete"
+    )
     assert not DBTaskResult.objects.filter(status="READY").exists()
     # The post stays as it was pasted, with the reason on it.
     assert "503" in Embed.objects.get(url=X_URL).check_error

@@ -2,9 +2,9 @@
 
 ``make demo`` runs it beside gunicorn. It runs the queue's tasks as
 ``manage.py db_worker`` does, and, since django-tasks has no scheduler, enqueues
-the re-check of embedded posts (``embeds.tasks.refresh_posts``) at the start and
-every ``--refresh-every`` seconds after: what cron or a systemd timer does in
-production (docs/operations.md).
+the re-check of embedded posts (``embeds.enrichment.tasks.refresh_posts``) at the
+start and every ``--refresh-every`` seconds after: what cron or a systemd timer does
+in production (docs/operations.md).
 """
 
 import time
@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand
 from django.utils.crypto import get_random_string
 from django_tasks_db.management.commands.db_worker import Worker
 
-from embeds.tasks import refresh_posts
+from embeds.enrichment.tasks import refresh_posts
 
 IDLE = 1.0  # seconds between looks at an empty queue
 

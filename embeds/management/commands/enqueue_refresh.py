@@ -1,15 +1,16 @@
 """python manage.py enqueue_refresh [refresh_embeds' options]: queue the re-check.
 
 For cron or a systemd timer (docs/operations.md): the line returns at once, and a
-worker runs ``refresh_embeds`` with the same options (``embeds.tasks.refresh_posts``),
-retried later if it fails. The options are checked by refresh_embeds' own parser
-now, so a typo in a crontab fails here, where cron mails it, not in the worker.
+worker runs ``refresh_embeds`` with the same options
+(``embeds.enrichment.tasks.refresh_posts``), retried later if it fails. The options
+are checked by refresh_embeds' own parser now, so a typo in a crontab fails here,
+where cron mails it, not in the worker.
 """
 
 from django.core.management.base import BaseCommand
 
+from embeds.enrichment.tasks import refresh_posts
 from embeds.management.commands.refresh_embeds import Command as Refresh
-from embeds.tasks import refresh_posts
 
 
 class Command(BaseCommand):

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.utils.translation import gettext_lazy as _
 
 from background.retry import retried_task
-from embeds.enrichment import enrich_embed
+from embeds.enrichment.completing import enrich_embed
 
 __all__ = ["enrich_post", "refresh_posts"]
 

@@ -1,6 +1,6 @@
 """Completing an archived post from its provider, after the save that archived it.
 
-``archive_post`` stores what was pasted at once and enqueues ``embeds.tasks.enrich``;
+``archive_post`` stores what was pasted at once and enqueues ``tasks.enrich_post``;
 the task calls ``enrich_embed`` here: the provider's oEmbed answer fills what the
 record lacks (never overwriting it) and the post's images are copied to our storage.
 The network comes first, outside any transaction; the writes then go in one.
@@ -20,9 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from embeds.fetching import FetchError, FetchFailed, FetchHTTPError, FetchTimeout
-from embeds.fields import fields_of
 from embeds.models import Embed, EmbedMedia
-from embeds.post import Media, Post, merge
+from embeds.post import Media, Post, fields_of, merge
 from embeds.providers import PROVIDERS
 
 __all__ = [
