@@ -30,6 +30,9 @@ demo: install var/secret_key
 	$(DEMO_ENV) $(BIN)/python manage.py load_demo
 	$(DEMO_ENV) $(BIN)/python manage.py demo_editor redactie
 	@echo "De site: http://127.0.0.1:$(PORT)/   beheer: http://127.0.0.1:$(PORT)/admin/"
+	@# The task worker runs beside the site and stops with it (docs/operations.md).
+	$(DEMO_ENV) $(BIN)/python manage.py demo_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(DEMO_ENV) $(BIN)/gunicorn newsroom.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
 
 test: install-dev

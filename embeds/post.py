@@ -1,10 +1,13 @@
-"""What we know of one social post, whatever way it came in. Pure data."""
+"""What we know of one social post, whatever way it came in, and what an archived
+record keeps of it (``fields_of``). Pure data and pure functions."""
 
 import hashlib
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, time
 
-__all__ = ["Media", "Post", "merge", "text_post_url"]
+from django.utils import timezone
+
+__all__ = ["Media", "Post", "fields_of", "merge", "text_post_url"]
 
 
 @dataclass(frozen=True)
@@ -65,3 +68,33 @@ def text_post_url(post: Post) -> str:
     handle = post.author_handle.lstrip("@") or "onbekend"
     digest = hashlib.sha256(f"{handle}\n{post.text}".encode()).hexdigest()[:12]
     return f"https://x.com/{handle}#bericht-{digest}"
+
+
+def _published(value: date | datetime | None) -> tuple[datetime | None, bool]:
+    if value is None:
+        return None, False
+    if isinstance(value, datetime):
+        if timezone.is_naive(value):
+            value = timezone.make_aware(value, timezone.get_default_timezone())
+        return value, True
+    # A date alone: noon, so that no time zone moves it to another day.
+    return timezone.make_aware(datetime.combine(value, time(12))), False
+
+
+def fields_of(post: Post) -> dict:
+    """What an archived record keeps of ``post``: its fields, cut to their sizes."""
+    published_at, has_time = _published(post.published_at)
+    return {
+        "provider": post.provider,
+        "post_id": post.post_id[:200],
+        "author_name": post.author_name[:200],
+        "author_handle": post.author_handle[:200],
+        "author_url": post.author_url[:500],
+        "title": post.title[:300],
+        "text_html": post.text_html,
+        "text": post.text,
+        "language": post.language[:20],
+        "published_at": published_at,
+        "published_has_time": has_time,
+        "platform_ref": post.platform_ref[:300],
+    }

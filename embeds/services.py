@@ -1,25 +1,30 @@
 """Writes to the archive: archiving a post, re-checking it, linking articles to posts.
 
-Network access happens only here (through embeds.oembed and embeds.media), when an
-editor adds a post or the refresh command runs; never while a page renders.
-A failing provider never blocks saving: the post keeps what is known.
+Network access happens after an editor adds a post (``embeds.enrichment``, a task a
+worker runs) or when the refresh command runs (``check_remote``); never while a page
+renders or a save waits. The post keeps what is known whatever a provider does.
 """
 
-import logging
-import secrets
 from dataclasses import replace
-from datetime import date, datetime, time
 
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from embeds.body import extract_posts, reference_urls
+from embeds.enrichment.completing import image_urls, needs_enrichment
+from embeds.enrichment.tasks import enrich_post
 from embeds.models import Embed, EmbedMedia
-from embeds.post import Post, merge, text_post_url
+from embeds.post import Post, fields_of, text_post_url
 from embeds.providers import PROVIDERS
+
+# Told once per save that had posts to complete.
+BACKGROUND = gettext_lazy(
+    "De gegevens van de geplakte berichten (auteur, tekst, afbeeldingen) worden op de "
+    "achtergrond bij het platform opgehaald; de kaarten vullen zich daarna vanzelf aan."
+)
 
 __all__ = [
     "archive_post",
@@ -30,108 +35,10 @@ __all__ = [
     "refresh_embed",
 ]
 
-logger = logging.getLogger(__name__)
-
 
 def fetching_enabled() -> bool:
     """EMBEDS_FETCH (on by default) lets archiving ask providers for detail."""
     return getattr(settings, "EMBEDS_FETCH", True)
-
-
-def _published(value: date | datetime | None) -> tuple[datetime | None, bool]:
-    if value is None:
-        return None, False
-    if isinstance(value, datetime):
-        if timezone.is_naive(value):
-            value = timezone.make_aware(value, timezone.get_default_timezone())
-        return value, True
-    # A date alone: noon, so that no time zone moves it to another day.
-    return timezone.make_aware(datetime.combine(value, time(12))), False
-
-
-def _enrich(post: Post, notices: list[str], *, fetch: bool) -> Post:
-    """``post`` completed by the provider's oEmbed answer, when there is one."""
-    from embeds.oembed import EmbedError, fetch_oembed
-
-    if not (fetch and PROVIDERS[post.provider]["oembed"]):
-        return post
-    if post.source == "text":
-        return post  # no status URL to ask about
-    try:
-        return merge(post, fetch_oembed(post))
-    except EmbedError as error:
-        notices.append(
-            _("%(provider)s gaf geen aanvullende gegevens (%(error)s); het bericht is "
-              "bewaard met wat bekend is.")
-            % {"provider": PROVIDERS[post.provider]["name"], "error": error}
-        )  # fmt: skip
-        return post
-
-
-def _copy_media(embed: Embed, post: Post, notices: list[str], *, fetch: bool) -> None:
-    from embeds.fetching import FetchError
-    from embeds.media import copy_image
-
-    for position, media in enumerate(post.media):
-        record = EmbedMedia(
-            embed=embed,
-            position=position,
-            kind=media.kind,
-            source_url=media.url[:1000],
-            alt=media.alt[:1000],
-        )
-        image_url = media.thumbnail_url or (media.url if media.kind == "image" else "")
-        if image_url and fetch and "pic.twitter.com" not in image_url:
-            try:
-                copy = copy_image(image_url)
-            except FetchError as error:
-                notices.append(
-                    _("Een afbeelding bij het bericht kon niet worden gekopieerd: %s")
-                    % error
-                )
-                copy = None
-            if copy is not None:
-                _store_copy(record, copy, notices)
-        record.save()
-
-
-def _store_copy(record: EmbedMedia, copy, notices: list[str]) -> None:
-    """Store ``copy`` as ``record``'s image; a media store that fails (full,
-    read-only, unreachable: an OSError whichever store) leaves the post without a
-    copy and tells the editor, as a provider that fails does."""
-    # A random part: a name is never used twice, so a cached copy never goes stale.
-    name = (
-        f"{record.embed.provider}-{record.embed.pk}-{record.position}-"
-        f"{secrets.token_urlsafe(6)}.{copy.format_extension}"
-    )
-    try:
-        record.image.save(name, ContentFile(copy.content), save=False)
-    except OSError:
-        logger.warning("Could not store a copy of %s", record.source_url, exc_info=True)
-        record.image = None
-        notices.append(
-            _("Een afbeelding bij het bericht kon niet worden bewaard: de opslag voor "
-              "media is niet bereikbaar of staat geen nieuwe bestanden toe. Het "
-              "bericht is bewaard zonder die afbeelding.")
-        )  # fmt: skip
-
-
-def _fields(post: Post) -> dict:
-    published_at, has_time = _published(post.published_at)
-    return {
-        "provider": post.provider,
-        "post_id": post.post_id[:200],
-        "author_name": post.author_name[:200],
-        "author_handle": post.author_handle[:200],
-        "author_url": post.author_url[:500],
-        "title": post.title[:300],
-        "text_html": post.text_html,
-        "text": post.text,
-        "language": post.language[:20],
-        "published_at": published_at,
-        "published_has_time": has_time,
-        "platform_ref": post.platform_ref[:300],
-    }
 
 
 @transaction.atomic
@@ -150,14 +57,13 @@ def archive_post(
         if post.provider:
             blanks = {
                 name: value
-                for name, value in _fields(post).items()
+                for name, value in fields_of(post).items()
                 if value and not getattr(existing, name)
             }
             if blanks:
                 Embed.objects.filter(pk=existing.pk).update(**blanks)
                 existing.refresh_from_db()
         return existing
-    post = _enrich(post, notices, fetch=fetch)
     now = timezone.now()
     embed = Embed.objects.create(
         url=post.url,
@@ -165,9 +71,23 @@ def archive_post(
         state=Embed.State.LIVE,
         last_checked_at=now if post.source == "oembed" else None,
         last_seen_at=now,
-        **_fields(post),
+        **fields_of(post),
     )
-    _copy_media(embed, post, notices, fetch=fetch)
+    for position, media in enumerate(post.media):
+        EmbedMedia.objects.create(
+            embed=embed,
+            position=position,
+            kind=media.kind,
+            source_url=media.url[:1000],
+            alt=media.alt[:1000],
+        )
+    if fetch and needs_enrichment(post):
+        # In this transaction: the task's row commits with the post's (tasks.py).
+        result = enrich_post.enqueue(embed.pk, image_urls(post))
+        if str(BACKGROUND) not in notices:
+            notices.append(str(BACKGROUND))
+        if result.is_finished:  # the immediate backend ran it here and now
+            embed.refresh_from_db()
     return embed
 
 
@@ -214,7 +134,7 @@ def record_check(embed: Embed, *, found: Post | None = None, gone: bool = False,
         updates.update(state=Embed.State.LIVE, last_seen_at=now, check_error="")
         blanks = {
             name: value
-            for name, value in _fields(found).items()
+            for name, value in fields_of(found).items()
             if value and not getattr(embed, name) and name != "provider"
         }
         if blanks and outcome == "unchanged":

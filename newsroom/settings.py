@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "axes",  # login throttling (accounts/lockout.py)
     "django_otp",  # two-factor codes (accounts/twofactor.py)
     "django_otp.plugins.otp_totp",
+    "django_tasks",
+    "django_tasks_db",  # the queue's table and the db_worker command
     "articles",
     "accounts",
     "embeds",
@@ -208,6 +210,22 @@ PAGE_CACHE_PURGE_URL = env_str("PAGE_CACHE_PURGE_URL") or ""
 # One budget for all the PURGE requests of one change, name resolution included: a
 # CDN that is down or slow delays the change's purge by this much at most.
 PURGE_DEADLINE = env_seconds("PURGE_DEADLINE", 5.0)
+
+# The task queue (docs/operations.md#the-task-queue): renditions, posts' details and
+# media, CDN purges run in a worker (python manage.py db_worker) from a table in the
+# same database, so a task commits with the change that asked for it.
+# TASKS_BACKEND=immediate runs each task at once in the process that enqueued it
+# (development without a worker; the test suite's default).
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+_task_backend = env_str("TASKS_BACKEND") or "database"
+if _task_backend not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND={_task_backend!r} is not known: use database or immediate."
+    )
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend]}}
 
 # Accounts (accounts/, docs/accounts.md). Logins are throttled by
 # django-axes: 10 failures in a row for one username (from any address) or from one

@@ -30,3 +30,6 @@ EMBEDS_FETCH = False
 # The whole-response cache is switched on by the tests about it (caching/test_page_cache.py);
 # elsewhere a test sees what its view renders. Fragment caches stay on everywhere.
 PAGE_CACHE = False
+# Tasks run at once where they are enqueued, so a test sees renditions and posts'
+# details right after the upload or save; tests/tasks/ run the real queue and worker.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -2,8 +2,9 @@
 
 ``articles`` is the article admin (its extra views listed in one ``get_urls``);
 ``workflow``, ``notes``, ``previews`` and ``revisions`` hold the views and inlines it
-lists; ``sections``, ``authors``, ``topics``, ``frontpage`` and ``images`` are the
-other admins; ``media`` carries the CSP nonce to the editor's inline script.
+lists; ``sections``, ``authors``, ``topics``, ``frontpage``, ``images`` and ``tasks``
+(failed tasks) are the other admins; ``media`` carries the CSP nonce to the editor's
+inline script.
 
 May use everything in the articles app, accounts and embeds; writes go through
 ``articles.services``.
@@ -18,6 +19,7 @@ from articles.admin import (  # noqa: F401 (each registers its admin)
     frontpage,
     images,
     sections,
+    tasks,
     topics,
 )
 

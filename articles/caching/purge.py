@@ -25,7 +25,7 @@ from embeds.connections import pinned_connection, resolve
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["LEGACY_HOOKS", "http_purge", "nothing", "purge"]
+__all__ = ["LEGACY_HOOKS", "PurgeFailed", "call_hook", "http_purge", "nothing", "purge"]
 
 MAX_ANSWER_BYTES = 64 * 1024
 # The hooks' dotted paths before they moved here from the project package; settings
@@ -36,14 +36,25 @@ LEGACY_HOOKS = {
 }
 
 
-def purge(urls: list[str], keys: list[str]) -> None:
-    """Call settings.PAGE_CACHE_PURGE; a failing CDN never fails the change."""
+class PurgeFailed(Exception):
+    """Some purge requests failed: the purge task tries them again later."""
+
+
+def call_hook(urls: list[str], keys: list[str]) -> None:
+    """Call settings.PAGE_CACHE_PURGE; whatever it raises is raised (the task's
+    retry decides what happens next)."""
     name = LEGACY_HOOKS.get(settings.PAGE_CACHE_PURGE, settings.PAGE_CACHE_PURGE)
-    hook = import_string(name)
+    import_string(name)(urls, keys)
+
+
+def purge(urls: list[str], keys: list[str]) -> None:
+    """Call settings.PAGE_CACHE_PURGE now; a failing CDN never fails the caller."""
     try:
-        hook(urls, keys)
+        call_hook(urls, keys)
+    except PurgeFailed:
+        pass  # http_purge has logged what failed
     except Exception:
-        logger.exception("Purge hook %s failed for %s", name, urls)
+        logger.exception("Purge hook %s failed for %s", settings.PAGE_CACHE_PURGE, urls)
 
 
 def nothing(urls: list[str], keys: list[str]) -> None:
@@ -91,6 +102,7 @@ def http_purge(urls: list[str], keys: list[str]) -> None:
         logger.warning(
             "Purging %d of %d requests at %s failed", failed, len(requests), base
         )
+        raise PurgeFailed(f"{failed} van {len(requests)} verzoeken aan {base} mislukt")
 
 
 def _send(target, port, addresses, path: str, headers: dict, deadline: float) -> int:

@@ -32,6 +32,7 @@ from articles.models import (
     Topic,
     TopicAlias,
 )
+from embeds.enrichment.completing import post_enriched
 from embeds.models import Embed, EmbedMedia
 
 __all__ = ["connect_signals"]
@@ -113,6 +114,22 @@ def _anything_changed(sender, instance=None, raw=False, update_fields=None, **kw
     content_changed([*urls, *list_urls()], keys, shared=sender not in _SITE_ONLY)
 
 
+def _post_enriched(sender, embed, **kwargs):
+    """A post completed in the background: the pages of the articles showing it
+    (the record's own save already moved the version on; this names their URLs
+    and keys for the CDN)."""
+    urls, keys = [], []
+    for article in (
+        embed.articles.filter(status__in=_PUBLIC)
+        .select_related("section")
+        .prefetch_related("topics", "authors")
+    ):
+        more_urls, more_keys = article_urls(article)
+        urls += more_urls
+        keys += more_keys
+    content_changed(urls, [*keys, f"embed-{embed.pk}"], shared=True)
+
+
 def connect_signals() -> None:
     uid = "articles.caching"
     pre_save.connect(_remember_article, sender=Article, dispatch_uid=uid)
@@ -145,3 +162,4 @@ def connect_signals() -> None:
     m2m_changed.connect(
         _anything_changed, sender=FlatPage.sites.through, dispatch_uid=uid
     )
+    post_enriched.connect(_post_enriched, dispatch_uid=uid)

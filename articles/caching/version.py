@@ -6,7 +6,8 @@ calls ``content_changed()`` inside the writing transaction. It moves
 ``ContentVersion.number`` on, so the page cache (``middleware.py``), whose keys carry
 the number, never serves a page rendered before the change, in any process or on any
 server; and, once the transaction commits, it hands the affected URLs and surrogate
-keys (``targets.py``) to the purge hook (``purge.py``) for a CDN.
+keys (``targets.py``) to the purge task (``tasks.py``), which calls the purge hook
+(``purge.py``) for a CDN from a worker.
 
 ``signals.py`` calls it for every save, delete and many-to-many change made through
 the ORM. Code that writes with ``QuerySet.update()`` calls ``content_changed()``
@@ -16,15 +17,18 @@ next one has passed.
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from threading import local
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import F, Min, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from articles.caching.purge import purge
+from articles.caching.purge import LEGACY_HOOKS
 from articles.caching.targets import went_live
+from articles.caching.tasks import purge_pages
 from articles.models import Article, ContentVersion, FrontPage
 
 __all__ = ["State", "content_changed", "current"]
@@ -153,8 +157,41 @@ def content_changed(
     _purge_later(urls, keys)
 
 
+def _no_cdn() -> bool:
+    """Without a CDN (the default hook) there is nothing to purge: no task."""
+    hook = LEGACY_HOOKS.get(settings.PAGE_CACHE_PURGE, settings.PAGE_CACHE_PURGE)
+    return hook == "articles.caching.purge.nothing"
+
+
+class _Purge:
+    """The URLs and keys one transaction touched, enqueued as one task on commit
+    (``articles.caching.tasks`` says why on commit)."""
+
+    def __init__(self):
+        self.urls: set[str] = set()
+        self.keys: set[str] = set()
+
+    def __call__(self) -> None:
+        purge_pages.enqueue(sorted(self.urls), sorted(self.keys))
+
+
+_pending = local()
+
+
 def _purge_later(urls, keys) -> None:
-    urls, keys = sorted(set(urls)), sorted(set(keys))
-    if not (urls or keys):
+    if not (urls or keys) or _no_cdn():
         return
-    transaction.on_commit(lambda: purge(urls, keys))
+    batch = getattr(_pending, "batch", None)
+    # Still waiting for the commit of this same atomic block? (A rolled-back one
+    # dropped it; an inner block collects its own.)
+    here = set(connection.savepoint_ids)
+    waiting = connection.in_atomic_block and any(
+        callback is batch and sids == here
+        for sids, callback, _robust in connection.run_on_commit
+    )
+    if not waiting:
+        batch = _pending.batch = _Purge()
+    batch.urls.update(urls)
+    batch.keys.update(keys)
+    if not waiting:
+        transaction.on_commit(batch)

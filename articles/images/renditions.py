@@ -28,6 +28,7 @@ __all__ = [
     "crop_box",
     "delete_files",
     "delete_renditions",
+    "make_preview",
     "make_renditions",
     "srcset",
 ]
@@ -80,16 +81,10 @@ def make_renditions(image, *, storage: Storage | None = None) -> list[dict]:
     deleted and the previous renditions are left as they were.
     """
     storage = storage or default_storage
-    with image.file.open("rb") as original, PILImage.open(original) as source:
-        # A JPEG decodes at 1/2, 1/4 or 1/8 scale for a fraction of the work. Both
-        # sides stay at least this large, which every width and crop still gets.
-        width, height = source.size
-        source.draft(None, (min(width, max(WIDTHS)), min(height, CROP_WIDTH)))
-        source.load()
-        icc = source.info.get("icc_profile") or None
-        picture = _web_mode(source)
-    if colour_space(icc) != "RGB":
-        icc = None  # e.g. a greyscale profile: it no longer describes these pixels
+    # Both sides stay at least this large, which every width and crop still gets.
+    picture, icc = _decoded(
+        image, lambda width, height: (min(width, max(WIDTHS)), min(height, CROP_WIDTH))
+    )
     folder = posixpath.dirname(image.file.name)
     token = secrets.token_urlsafe(18)
     made = []
@@ -114,6 +109,40 @@ def make_renditions(image, *, storage: Storage | None = None) -> list[dict]:
         raise
     delete_files(image.renditions, storage=storage)
     return made
+
+
+PREVIEW_WIDTH = 640
+
+
+def make_preview(image, *, storage: Storage | None = None) -> list[dict]:
+    """One small JPEG of ``image.file``, made in a fraction of the renditions' time,
+    for pages to show until the task has made the renditions
+    (``articles.images.tasks``).
+
+    A rendition list of one (kind "w"), so ``srcset`` and ``best`` serve it as they
+    would the full set; the renditions task deletes it when it replaces the list.
+    JPEG draft mode decodes a 24-megapixel photo at 1/8 scale: no full decode.
+    """
+    storage = storage or default_storage
+    picture, icc = _decoded(
+        image, lambda width, height: (PREVIEW_WIDTH, PREVIEW_WIDTH * height // width)
+    )
+    target = min(picture.width, PREVIEW_WIDTH)
+    size = (target, max(1, round(picture.height * target / picture.width)))
+    picture = _resize(picture, size)
+    folder = posixpath.dirname(image.file.name)
+    token = secrets.token_urlsafe(18)
+    name = f"{folder}/{token}-w-{picture.width}.jpg"
+    content = _encode(picture, "jpeg", icc)
+    return [
+        {
+            "kind": "w",
+            "format": "jpeg",
+            "width": picture.width,
+            "height": picture.height,
+            "name": storage.save(name, ContentFile(content)),
+        }
+    ]
 
 
 def delete_renditions(image, *, storage: Storage | None = None) -> None:
@@ -184,6 +213,20 @@ def _resize(picture: PILImage.Image, size: tuple[int, int]) -> PILImage.Image:
     # reducing_gap: shrink by whole factors first, then Lanczos; much faster on big
     # photos and indistinguishable at these sizes.
     return picture.resize(size, PILImage.Resampling.LANCZOS, reducing_gap=3.0)
+
+
+def _decoded(image, at_least) -> tuple[PILImage.Image, bytes | None]:
+    """``image.file`` decoded for the web (``_web_mode``) and its ICC profile (None
+    unless RGB). A JPEG decodes at 1/2, 1/4 or 1/8 scale for a fraction of the work,
+    keeping both sides at least ``at_least(width, height)``."""
+    with image.file.open("rb") as original, PILImage.open(original) as source:
+        source.draft(None, at_least(*source.size))
+        source.load()
+        icc = source.info.get("icc_profile") or None
+        picture = _web_mode(source)
+    if colour_space(icc) != "RGB":
+        icc = None  # e.g. a greyscale profile: it no longer describes these pixels
+    return picture, icc
 
 
 def _web_mode(source: PILImage.Image) -> PILImage.Image:

@@ -2,6 +2,10 @@
 
 Each one completes or leaves nothing behind: no row without its files, and no files
 without a row (written files are deleted again when a later step fails).
+
+The renditions are a task (``articles.images.tasks``), enqueued in the transaction
+that saves the image: an upload answers once the original and a quick preview are
+stored, and pages show that preview until the worker has made the renditions.
 """
 
 import logging
@@ -13,7 +17,9 @@ from django.db import transaction
 
 from articles.images.changes import record_image_change
 from articles.images.processing import clean_upload
-from articles.images.renditions import delete_files, delete_renditions, make_renditions
+from articles.images.remaking import remake
+from articles.images.renditions import delete_files, delete_renditions, make_preview
+from articles.images.tasks import enqueue_renditions
 from articles.models import Image
 from articles.policy import image_refusal, require
 
@@ -39,7 +45,8 @@ def store_upload(
     focal: Sequence[float] = (0.5, 0.5),
     user=None,
 ) -> Image:
-    """A new Image from uploaded bytes: cleaned original, renditions and row.
+    """A new Image from uploaded bytes: cleaned original, a preview and the row; the
+    renditions are enqueued with it.
 
     Raises ImageRefused (from clean_upload) for a file we do not take, and
     ValidationError for bad text or a focal point outside 0..1; nothing is written
@@ -71,8 +78,9 @@ def store_upload(
             # After the file: Django measures the ContentFile it was given, which
             # storage has closed by then, and would leave width and height empty.
             image.width, image.height = clean.width, clean.height
-            image.renditions = make_renditions(image)
+            image.renditions = make_preview(image)
             image.save()
+            enqueue_renditions(image)
     except BaseException:
         try:
             delete_image_files(image)
@@ -89,8 +97,9 @@ def save_image(image: Image, changed: Iterable[str] = (), *, user=None) -> Image
     changed), as ``user`` (None: the system; a new image is theirs).
 
     The policy is asked first (PermissionDenied, nothing saved). Renditions are
-    remade for a new file or focal point, a replaced original is deleted once this is
-    committed, and a change readers would see is recorded (``changes``).
+    enqueued for a new file or focal point (a new file shows a preview until they are
+    made), a replaced original is deleted once this is committed, and a change
+    readers would see is recorded (``changes``).
     """
     changed = set(changed)
     if image.pk is None:
@@ -100,19 +109,32 @@ def save_image(image: Image, changed: Iterable[str] = (), *, user=None) -> Image
         require(user, "articles.change_image", image, reason=_refusal(user, image))
         replaced = Image.objects.filter(pk=image.pk).values_list("file", flat=True)[0]
     uploading = bool(image.file) and not image.file._committed
+    outdated = []
+    new_file = replaced is None or "file" in changed
     try:
         with transaction.atomic():
             image.save()
-            if replaced is None or {"file", "focal_x", "focal_y"} & changed:
-                regenerate(image)
+            if new_file:
+                # The old renditions show the old picture: the preview replaces them.
+                outdated, image.renditions = image.renditions, make_preview(image)
+                try:
+                    image.save(update_fields=["renditions"])
+                except BaseException:
+                    for rendition in image.renditions:
+                        _delete_quietly(image.file.storage, rendition["name"])
+                    raise
+            if new_file or {"focal_x", "focal_y"} & changed:
+                enqueue_renditions(image)
             if replaced is not None:
                 record_image_change(image, changed, user=user)
     except BaseException:
         # The row is rolled back; an original stored by this save must go too (a
-        # store that took the original may still fail on the renditions).
+        # store that took the original may still fail on the preview).
         if uploading and image.file._committed:
             _delete_quietly(image.file.storage, image.file.name)
         raise
+    if outdated:
+        transaction.on_commit(lambda: delete_files(outdated))
     if replaced and replaced != image.file.name:
         storage = image.file.storage
         transaction.on_commit(lambda: storage.delete(replaced))
@@ -120,20 +142,19 @@ def save_image(image: Image, changed: Iterable[str] = (), *, user=None) -> Image
 
 
 def set_focal_point(image: Image, x: float, y: float, *, user=None) -> Image:
-    """Move the focal point (0..1 each way) and remake the renditions, as ``user``
+    """Move the focal point (0..1 each way) and enqueue new renditions, as ``user``
     (None: the system). PermissionDenied when the policy does not allow it; the
-    change is recorded where readers have seen the image (``changes``)."""
+    change is recorded where readers have seen the image (``changes``). The crops
+    keep the old point until the task has made the new ones."""
     require(user, "articles.change_image", image, reason=_refusal(user, image))
     focal_x, focal_y = _checked_focal(x, y)
     previous = image.focal_x, image.focal_y
     image.focal_x, image.focal_y = focal_x, focal_y
     try:
-        _remake(
-            image,
-            "focal_x",
-            "focal_y",
-            then=lambda: record_image_change(image, ["focal_x", "focal_y"], user=user),
-        )
+        with transaction.atomic():
+            image.save(update_fields=["focal_x", "focal_y"])
+            record_image_change(image, ["focal_x", "focal_y"], user=user)
+            enqueue_renditions(image)
     except BaseException:
         image.focal_x, image.focal_y = previous
         raise
@@ -141,8 +162,9 @@ def set_focal_point(image: Image, x: float, y: float, *, user=None) -> Image:
 
 
 def regenerate(image: Image) -> Image:
-    """Remake all renditions from the stored original (e.g. after WIDTHS changed)."""
-    _remake(image)
+    """Remake all renditions from the stored original now, in this process (the
+    regenerate_renditions command; e.g. after WIDTHS changed)."""
+    remake(image)
     return image
 
 
@@ -164,27 +186,6 @@ def delete_image_files(image: Image) -> None:
     if image.file.name:
         image.file.storage.delete(image.file.name)
     delete_renditions(image)
-
-
-def _remake(image: Image, *fields: str, then=None) -> None:
-    """New renditions on the row; the old files go once that is committed.
-    ``then`` runs in the same transaction, after the row is saved.
-
-    make_renditions is handed an image without renditions, so that it deletes
-    nothing itself: until the row is saved, the old files are the ones in use.
-    """
-    previous, image.renditions = image.renditions, []
-    try:
-        image.renditions = make_renditions(image)
-        with transaction.atomic():
-            image.save(update_fields=[*fields, "renditions"])
-            if then is not None:
-                then()
-    except BaseException:
-        delete_renditions(image)  # the new files, if there are any
-        image.renditions = previous
-        raise
-    transaction.on_commit(lambda: delete_files(previous))
 
 
 def _delete_quietly(storage, name: str) -> None:

@@ -12,6 +12,7 @@ from articles.models.core import (
 from articles.models.frontpage import FrontPage, FrontPageSlot
 from articles.models.images import Image
 from articles.models.notes import ArticleNote
+from articles.models.tasks import FailedTask
 from articles.models.topics import Topic, TopicAlias
 from articles.models.workflow import (
     ArticleComment,
@@ -33,6 +34,7 @@ __all__ = [
     "AutosaveCopy",
     "ContentVersion",
     "EditingPresence",
+    "FailedTask",
     "FrontPage",
     "FrontPageSlot",
     "Image",

@@ -6,7 +6,7 @@ from django import template
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from articles.models import Article, ArticleNote
+from articles.models import Article, ArticleNote, FailedTask
 from embeds.models import Embed
 
 register = template.Library()
@@ -21,7 +21,8 @@ WEEK = timedelta(days=7)
 def editor_dashboard(user) -> dict:
     """The lists for ``user``, each item linking to its change page: my drafts,
     in review, scheduled in the next seven days, recently published, corrections
-    this week, and articles whose embedded posts have gone. Six queries.
+    this week, and articles whose embedded posts have gone. Six queries; a seventh
+    for the Hoofdredactie counts the tasks that gave up (``articles.admin.tasks``).
 
     Shows nothing to someone who may not view articles.
     """
@@ -32,8 +33,12 @@ def editor_dashboard(user) -> dict:
         "pk", "headline", "status", "publish_at", "publish_precision", "modified_at"
     )
     mine = Q(created_by=user) | Q(authors__user=user)
+    failed = (
+        FailedTask.objects.count() if user.has_perm("articles.view_failedtask") else 0
+    )
     return {
         "show": True,
+        "failed_tasks": failed,
         "my_drafts": list(
             articles.filter(mine, status=Article.Status.DRAFT)
             .distinct()

@@ -205,11 +205,15 @@ def test_srcset_and_best_need_no_query_and_no_file(django_assert_num_queries, db
         assert best(image, kind="og", format="avif") is None
 
 
-def test_store_upload_keeps_a_clean_original_and_its_renditions(db, settings):
+def test_store_upload_keeps_a_clean_original_and_its_renditions(
+    db, settings, django_capture_on_commit_callbacks
+):
     """The original gets a random name in the real format, its renditions sit
-    beside it, and the row records sizes."""
+    beside it (the task ran at once: the test settings' immediate backend; the
+    preview is deleted on commit), and the row records sizes."""
     data = encode(scene((700, 400)), "PNG")
-    image = store_upload(data, filename="kaart.jpg", alt="  Een kaart  ")
+    with django_capture_on_commit_callbacks(execute=True):
+        image = store_upload(data, filename="kaart.jpg", alt="  Een kaart  ")
     assert (image.width, image.height) == (700, 400)
     image.refresh_from_db()
     match = re.fullmatch(r"images/([\w-]{2})/\1[\w-]{22}\.png", image.file.name)
@@ -222,13 +226,13 @@ def test_store_upload_keeps_a_clean_original_and_its_renditions(db, settings):
     )
 
 
-def test_store_upload_leaves_nothing_when_renditions_fail(db, monkeypatch, settings):
-    """If making renditions fails there is no row and no file."""
+def test_store_upload_leaves_nothing_when_the_preview_fails(db, monkeypatch, settings):
+    """If making the preview fails there is no row and no file."""
 
     def broken(image, **options):
         raise RuntimeError("encoder crashed")
 
-    monkeypatch.setattr(services, "make_renditions", broken)
+    monkeypatch.setattr(services, "make_preview", broken)
     with pytest.raises(RuntimeError):
         store_upload(encode(scene(), "PNG"), filename="foto.png", alt="Test")
     assert Image.objects.count() == 0
@@ -264,7 +268,10 @@ def test_set_focal_point_remakes_renditions(
     db, settings, django_capture_on_commit_callbacks
 ):
     """A new focal point gives new crops; the old files go once it is committed."""
-    image = store_upload(encode(halves((400, 200)), "PNG"), filename="a.png", alt="A")
+    with django_capture_on_commit_callbacks(execute=True):
+        image = store_upload(
+            encode(halves((400, 200)), "PNG"), filename="a.png", alt="A"
+        )
     old = {r["name"] for r in image.renditions}
     with django_capture_on_commit_callbacks(execute=True):
         set_focal_point(image, 0, 0.5)
@@ -294,7 +301,10 @@ def test_regenerate_replaces_every_file(
     db, settings, django_capture_on_commit_callbacks
 ):
     """Regenerating leaves exactly the original and one fresh set of renditions."""
-    image = store_upload(encode(scene((700, 400)), "PNG"), filename="a.png", alt="A")
+    with django_capture_on_commit_callbacks(execute=True):
+        image = store_upload(
+            encode(scene((700, 400)), "PNG"), filename="a.png", alt="A"
+        )
     old = {r["name"] for r in image.renditions}
     with django_capture_on_commit_callbacks(execute=True):
         regenerate(image)
@@ -307,7 +317,10 @@ def test_delete_image_removes_the_row_then_the_files(
     db, settings, django_capture_on_commit_callbacks
 ):
     """Deleting an image deletes its row, and its files once that is committed."""
-    image = store_upload(encode(scene((400, 300)), "PNG"), filename="a.png", alt="A")
+    with django_capture_on_commit_callbacks(execute=True):
+        image = store_upload(
+            encode(scene((400, 300)), "PNG"), filename="a.png", alt="A"
+        )
     with django_capture_on_commit_callbacks(execute=True):
         delete_image(image)
     assert Image.objects.count() == 0
@@ -315,7 +328,11 @@ def test_delete_image_removes_the_row_then_the_files(
 
 
 def test_delete_image_files_cleans_up_after_a_rolled_back_upload(db, settings):
-    """A caller whose transaction failed after store_upload can remove the files."""
+    """A caller whose transaction failed after store_upload can remove the files
+    (the original and its preview: the renditions task rolled back with the row)."""
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}
+    }
     with pytest.raises(RuntimeError), transaction.atomic():
         image = store_upload(encode(scene(), "PNG"), filename="a.png", alt="A")
         raise RuntimeError("the article could not be saved")

@@ -48,6 +48,8 @@ TABLE = {
     },
     "accounts.securitypolicy": {"view": "C", "add": "", "change": "C", "delete": ""},
     "sites.site": {"view": "", "add": "", "change": "", "delete": ""},
+    # Tasks that gave up: the Hoofdredactie sees them and tries them again.
+    "articles.failedtask": {"view": "C", "add": "", "change": "C", "delete": ""},
 }  # fmt: skip
 
 

@@ -129,7 +129,27 @@ def build_world(make_user):
     }
     objects["accounts.securitypolicy"] = {"": SecurityPolicy.load()}
     objects["sites.site"] = {"": Site.objects.get_current()}
+    objects["articles.failedtask"] = {"": _failed_task()}
     return people, root, objects
+
+
+def _failed_task():
+    """A task that gave up: its row as the worker leaves it after the last try."""
+    from django_tasks_db.models import DBTaskResult
+
+    from articles.models import FailedTask
+
+    row = DBTaskResult.objects.create(
+        args_kwargs={"args": [1], "kwargs": {"attempt": 5}},
+        task_path="articles.images.tasks.make_image_renditions",
+        backend_name="default",
+        run_after=timezone.now(),
+        status="FAILED",
+        finished_at=timezone.now(),
+        exception_class_path="OSError",
+        traceback="Traceback (most recent call last):\nOSError: schijf vol",
+    )
+    return FailedTask.objects.get(pk=row.pk)
 
 
 def _name(opts, suffix):

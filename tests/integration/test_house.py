@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ["newsroom", "demo", "articles", "accounts", "embeds", "bench"]
+APPS = ["newsroom", "demo", "articles", "accounts", "embeds", "background", "bench"]
 MAX_LINES = 450
 MAX_MODULES = 16
 

@@ -30,12 +30,14 @@ def _upload(client, **typed):
 
 
 def test_admin_upload_stores_original_and_renditions_in_the_bucket(
-    editor_client, s3_store, settings, monkeypatch
+    editor_client, s3_store, settings, monkeypatch, django_capture_on_commit_callbacks
 ):
     """The original and every rendition are objects in the bucket, cached for a
-    year; nothing is written to MEDIA_ROOT."""
+    year; nothing is written to MEDIA_ROOT. (The renditions task ran at once: the
+    test settings' immediate backend; the upload's preview goes on commit.)"""
     use_s3(s3_store, settings, monkeypatch)
-    response = _upload(editor_client)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _upload(editor_client)
     assert response.status_code == 302, response.content.decode()[:2000]
     image = Image.objects.get()
     keys = s3_store.keys()

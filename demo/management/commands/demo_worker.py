@@ -1,0 +1,47 @@
+"""python manage.py demo_worker [--refresh-every SECONDS]: the demo's worker loop.
+
+``make demo`` runs it beside gunicorn. It runs the queue's tasks as
+``manage.py db_worker`` does, and, since django-tasks has no scheduler, enqueues
+the re-check of embedded posts (``embeds.enrichment.tasks.refresh_posts``) at the
+start and every ``--refresh-every`` seconds after: what cron or a systemd timer does
+in production (docs/operations.md).
+"""
+
+import time
+
+from django.core.management.base import BaseCommand
+from django.utils.crypto import get_random_string
+from django_tasks_db.management.commands.db_worker import Worker
+
+from embeds.enrichment.tasks import refresh_posts
+
+IDLE = 1.0  # seconds between looks at an empty queue
+
+
+class Command(BaseCommand):
+    help = "De worker van de demo: voert taken uit en controleert berichten periodiek."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--refresh-every", type=int, default=3600, metavar="SECONDS"
+        )
+
+    def handle(self, *args, refresh_every, **options):
+        worker = Worker(
+            queue_names=["default"],
+            interval=0,
+            batch=True,  # returns when nothing is ready: the loop below decides
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id=f"demo-{get_random_string(8)}",
+            excluded_queue_names=[],
+        )
+        self.stdout.write("Worker draait; Ctrl+C of het stoppen van de demo stopt hem.")
+        next_refresh = time.monotonic()
+        while True:
+            if time.monotonic() >= next_refresh:
+                refresh_posts.enqueue([])
+                next_refresh = time.monotonic() + refresh_every
+            worker.run()
+            time.sleep(IDLE)
