@@ -50,7 +50,12 @@ snapshot, ``{"id": ...}`` becomes ``{"slug": ...}`` (``null`` for a record delet
 since), and back to this database's id on import.
 """
 
-from articles.archive.exporting import changed_article_ids, dumps, export_archive
+from articles.archive.exporting import (
+    changed_article_ids,
+    dumps,
+    export_archive,
+    write_archive,
+)
 from articles.archive.importing import ImportSummary, Tally, import_archive
 from articles.archive.keys import FORMAT, VERSION, ArchiveError
 from articles.archive.reading import read_archive
@@ -66,4 +71,5 @@ __all__ = [
     "export_archive",
     "import_archive",
     "read_archive",
+    "write_archive",
 ]
