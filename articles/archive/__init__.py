@@ -59,6 +59,7 @@ from articles.archive.exporting import (
 from articles.archive.importing import ImportSummary, Tally, import_archive
 from articles.archive.keys import FORMAT, VERSION, ArchiveError
 from articles.archive.reading import read_archive
+from articles.archive.sources import scan
 
 __all__ = [
     "FORMAT",
@@ -71,5 +72,6 @@ __all__ = [
     "export_archive",
     "import_archive",
     "read_archive",
+    "scan",
     "write_archive",
 ]
