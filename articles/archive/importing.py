@@ -128,7 +128,9 @@ class _Import:
         }
         self.user_names = users
         self.pending = defaultdict(list)  # new rows, written in bulk
-        self.written_articles: list[tuple[int, str]] = []
+        # Articles written, by slug: (id, new, anything written). An index of the
+        # size of the archive's keys, between the passes and for the caches.
+        self.written: dict[str, tuple[int, bool, bool]] = {}
 
     def chunks(self, kind: str) -> Iterator[list[dict]]:
         """The checked records of ``kind``, ``BATCH`` at a time."""
@@ -160,8 +162,9 @@ class _Import:
         self.records("embeds", embed_records, self.write_embed)
         import_articles(self)
         if self.summary.changed:
-            paths = [f"/artikel/{slug}/" for _pk, slug in self.written_articles]
-            keys = [f"article-{pk}" for pk, _slug in self.written_articles]
+            changed = [(pk, slug) for slug, (pk, _, c) in self.written.items() if c]
+            paths = [f"/artikel/{slug}/" for _pk, slug in changed]
+            keys = [f"article-{pk}" for pk, _slug in changed]
             content_changed(
                 [*paths, *list_urls(), *sitemap_urls()], ["lists", *keys], shared=True
             )

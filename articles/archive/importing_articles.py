@@ -52,7 +52,7 @@ def import_articles(importer) -> None:
     and the rest of the history. Between the passes only each written article's
     id and what happened to it are kept. Counts go to the importer's summary."""
     tally = importer.summary.tallies["articles"]
-    written = {}  # slug: (id, new, row or links written)
+    written = importer.written
     for chunk in importer.chunks("articles"):
         stored = _stored([record["slug"] for record in chunk], importer.keys)
         for record in chunk:
@@ -85,8 +85,7 @@ def import_articles(importer) -> None:
                 tally.updated += 1
             else:  # only history here that the archive lacks: kept, nothing written
                 tally.unchanged += 1
-            if changed:
-                importer.written_articles.append((pk, record["slug"]))
+            written[record["slug"]] = (pk, new, changed)
         _write_pending(importer)
 
 

@@ -26,7 +26,7 @@ from articles.archive.reading import (
 
 __all__ = ["ArchiveFile", "ParsedArchive", "as_source", "scan"]
 
-READ = 1 << 20  # bytes read at a time (more while one record is larger)
+READ = 1 << 18  # bytes read at a time (more while one record is larger)
 # A file that is not a JSON object is no archive; below this size it is read whole
 # to say exactly what it is (too deep, not JSON, ...), as before the streaming.
 WHOLE = 64 << 20

@@ -3,9 +3,28 @@
 
 import io
 import json
+import sys
 
-from articles.archive import dumps, write_archive
-from tests.archive.test_export_and_import import newsroom  # noqa: F401 (a fixture)
+import pytest
+from django.core.management.base import CommandError
+
+from articles.archive import (
+    dumps,
+    exporting,
+    import_archive,
+    importing,
+    scan,
+    sources,
+    write_archive,
+)
+from articles.models import Article
+from tests.archive.test_export_and_import import (  # noqa: F401 (a fixture)
+    differences,
+    empty_database,
+    newsroom,
+    run,
+    stored_state,
+)
 
 
 def test_the_streamed_export_is_the_json_dumps_would_write(newsroom):  # noqa: F811
@@ -15,3 +34,48 @@ def test_the_streamed_export_is_the_json_dumps_would_write(newsroom):  # noqa: F
     text = out.getvalue().decode("utf-8")
     assert text == dumps(json.loads(text))
     assert counts["articles"] == 5 and counts["users"] == 2
+
+
+def test_a_round_trip_in_chunks_of_two_is_lossless(newsroom, monkeypatch):  # noqa: F811
+    """Chunks of two articles and a read buffer of a few bytes: related articles and
+    snapshots that point into another chunk come back as they were."""
+    monkeypatch.setattr(exporting, "CHUNK", 2)
+    monkeypatch.setattr(importing, "BATCH", 2)
+    monkeypatch.setattr(sources, "READ", 7)
+    before = stored_state()
+    out = io.BytesIO()
+    write_archive(out)
+    empty_database()
+
+    summary = import_archive(scan(io.BytesIO(out.getvalue())))
+
+    assert str(summary.tallies["articles"]) == "5 nieuw, 0 bijgewerkt, 0 ongewijzigd"
+    assert differences(before, stored_state()) == []
+    again = import_archive(scan(io.BytesIO(out.getvalue())))
+    assert not again.changed
+
+
+def test_stdin_is_read_a_record_at_a_time_too(newsroom, tmp_path, monkeypatch):  # noqa: F811
+    """``import_archive -`` reads stdin (copied to a temporary file first)."""
+    path = tmp_path / "archief.json"
+    run("export_archive", output=str(path))
+    empty_database()
+    stdin = io.TextIOWrapper(io.BytesIO(path.read_bytes()), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    out, _ = run("import_archive", "-")
+    assert "artikelen: 5 nieuw, 0 bijgewerkt, 0 ongewijzigd" in out
+    assert Article.objects.count() == 5
+
+
+def test_a_record_cut_off_at_the_end_is_named_with_its_line(db, tmp_path, monkeypatch):
+    """A file cut off in the middle of a record, read in small pieces: the line and
+    column of the end, one line, nothing written."""
+    text = '{"articles": [\n  {"slug": "a"},\n  {"slug": "b", "kop": "xyz'
+    path = tmp_path / "archief.json"
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(sources, "READ", 5)
+    with pytest.raises(CommandError) as refused:
+        run("import_archive", str(path))
+    assert "geen geldige JSON (regel 3, kolom 24: Unterminated string" in str(
+        refused.value
+    )
