@@ -6,6 +6,8 @@ import json
 import sys
 
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.management.base import CommandError
 
 from articles.archive import (
@@ -17,7 +19,7 @@ from articles.archive import (
     sources,
     write_archive,
 )
-from articles.models import Article
+from articles.models import Article, Author
 from tests.archive.test_export_and_import import (  # noqa: F401 (a fixture)
     differences,
     empty_database,
@@ -79,3 +81,25 @@ def test_a_record_cut_off_at_the_end_is_named_with_its_line(db, tmp_path, monkey
     assert "geen geldige JSON (regel 3, kolom 24: Unterminated string" in str(
         refused.value
     )
+
+
+def test_media_are_looked_for_in_storage_not_on_disk(make_article, settings):
+    """Media in a store without a folder (Django's in-memory storage; a bucket has
+    none either): the import finds the file the store holds and names the one it
+    lacks, through the storage API alone."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
+    make_article()
+    Author.objects.create(name="Foto", slug="foto", photo="authors/in-store.jpg")
+    Author.objects.create(name="Kwijt", slug="kwijt", photo="authors/kwijt.jpg")
+    default_storage.save("authors/in-store.jpg", ContentFile(b"jpeg"))
+    out = io.BytesIO()
+    write_archive(out)
+    empty_database()
+
+    summary = import_archive(scan(io.BytesIO(out.getvalue())))
+
+    assert summary.missing_files == ["authors/kwijt.jpg"]
+    assert Author.objects.get(slug="foto").photo.read() == b"jpeg"
