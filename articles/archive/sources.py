@@ -123,7 +123,7 @@ def _genuine(error: json.JSONDecodeError, length: int) -> bool:
 class _Cursor:
     """A position in the file's text, with the text around it decoded."""
 
-    def __init__(self, file: BinaryIO, offset: int = 0, line: int = 1, column=1):
+    def __init__(self, file: BinaryIO, offset=0, line=1, column=1) -> None:
         if offset == 0:
             file.seek(0)
             offset = 3 if file.read(3) == _BOM else 0
