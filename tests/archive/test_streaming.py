@@ -9,6 +9,8 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management.base import CommandError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from articles.archive import (
     dumps,
@@ -103,3 +105,22 @@ def test_media_are_looked_for_in_storage_not_on_disk(make_article, settings):
 
     assert summary.missing_files == ["authors/kwijt.jpg"]
     assert Author.objects.get(slug="foto").photo.read() == b"jpeg"
+
+
+def _export_queries() -> int:
+    with CaptureQueriesContext(connection) as queries:
+        write_archive(io.BytesIO())
+    return len(queries)
+
+
+def test_the_export_asks_the_same_queries_for_each_chunk(make_article, monkeypatch):
+    """Chunks of two articles: each further chunk costs the same fixed number of
+    queries, whatever its articles hold."""
+    monkeypatch.setattr(exporting, "CHUNK", 2)
+    counts = []
+    for number in range(3):
+        make_article(headline=f"Stuk {number}a")
+        make_article(headline=f"Stuk {number}b")
+        counts.append(_export_queries())
+    per_chunk = counts[1] - counts[0]
+    assert per_chunk == counts[2] - counts[1] == 10  # articles, 4 links, 5 histories
