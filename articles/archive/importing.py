@@ -101,9 +101,10 @@ def import_archive(data, *, dry_run: bool = False) -> ImportSummary:
     archive), or nothing: ArchiveError names the first bad record. ``dry_run``:
     count what would change, then roll back.
 
-    The archive is read three times, a chunk of records at a time: checked whole
-    first, then written, articles in two passes (rows, then what refers to other
-    articles). Memory holds a chunk and the natural keys, never every record."""
+    The archive is read in passes, a chunk of records at a time: every record
+    checked first (``validate``), then written, articles in two passes (rows, then
+    what refers to other articles), then the files it names looked for. Memory
+    holds a chunk and the natural keys, never every record."""
     source = as_source(data)
     version, users = validate(source)
     with transaction.atomic():
