@@ -4,14 +4,20 @@ and for moving content between databases (``manage.py export_archive`` and
 
 - ``keys``: natural keys instead of ids (also in revision snapshots), times.
 - ``records``: one stored row to one archive record; export and import share it.
-- ``exporting``: ``export_archive(since=None)`` and ``dumps``.
+- ``exporting``: ``write_archive(out, since=None)`` writes the file a chunk of
+  records at a time; ``export_archive`` (the same, parsed) and ``dumps``.
 - ``reading``: ``read_archive(raw)``, a file's bytes to JSON, refusing files that
   are not UTF-8, not JSON or nested too deep, in one Dutch line.
-- ``validating``: the format, the version and every record's shape, checked before
-  anything is written.
-- ``importing``: ``import_archive(data)``: all or nothing, idempotent;
-  ``importing_articles`` for articles and their history, ``storing`` for writing
-  rows as they are.
+- ``sources``: ``scan(file)`` reads a file a record at a time with the same checks,
+  keeping only where each list starts; later passes read it again from there.
+- ``validating``: the format, the version and every record's shape, checked in a
+  first pass before anything is written.
+- ``importing``: ``import_archive(source)``: all or nothing, idempotent, a chunk at
+  a time; ``importing_articles`` for articles and their history, ``storing`` for
+  writing rows as they are.
+
+Memory holds a chunk of records and an index of natural keys (slugs, URLs, paths,
+usernames) by id, never the whole archive: docs/commands.md gives figures.
 
 The format (version 2), every key sorted, every list in natural-key order::
 
@@ -50,10 +56,16 @@ snapshot, ``{"id": ...}`` becomes ``{"slug": ...}`` (``null`` for a record delet
 since), and back to this database's id on import.
 """
 
-from articles.archive.exporting import changed_article_ids, dumps, export_archive
+from articles.archive.exporting import (
+    changed_article_ids,
+    dumps,
+    export_archive,
+    write_archive,
+)
 from articles.archive.importing import ImportSummary, Tally, import_archive
 from articles.archive.keys import FORMAT, VERSION, ArchiveError
 from articles.archive.reading import read_archive
+from articles.archive.sources import scan
 
 __all__ = [
     "FORMAT",
@@ -66,4 +78,6 @@ __all__ = [
     "export_archive",
     "import_archive",
     "read_archive",
+    "scan",
+    "write_archive",
 ]

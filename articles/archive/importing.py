@@ -13,6 +13,7 @@ who should log in again.
 """
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
@@ -21,6 +22,7 @@ from django.db import transaction
 from articles.archive.importing_articles import import_articles
 from articles.archive.keys import ArchiveError, Keys, time_in
 from articles.archive.records import (
+    BATCH,
     EMBED_FIELDS,
     EMBED_TIMES,
     IMAGE_FIELDS,
@@ -31,8 +33,9 @@ from articles.archive.records import (
     section_records,
     topic_records,
 )
+from articles.archive.sources import as_source
 from articles.archive.storing import build, check, save
-from articles.archive.validating import LISTS, validate
+from articles.archive.validating import LISTS, checked_records, validate
 from articles.caching.targets import list_urls, sitemap_urls
 from articles.caching.version import content_changed
 from articles.models import Author, Image, Section, Topic, TopicAlias
@@ -94,31 +97,58 @@ class ImportSummary:
 
 
 def import_archive(data, *, dry_run: bool = False) -> ImportSummary:
-    """Import ``data`` (a parsed archive), or nothing: ArchiveError names the first
-    bad record. ``dry_run``: count what would change, then roll back."""
-    archive = validate(data)
+    """Import ``data`` (an ``ArchiveFile`` scanned by ``sources.scan``, or a parsed
+    archive), or nothing: ArchiveError names the first bad record. ``dry_run``:
+    count what would change, then roll back.
+
+    The archive is read in passes, a chunk of records at a time: every record
+    checked first (``validate``), then written, articles in two passes (rows, then
+    what refers to other articles), then the files it names looked for. Memory
+    holds a chunk and the natural keys, never every record."""
+    source = as_source(data)
+    version, users = validate(source)
     with transaction.atomic():
-        summary = _Import(archive).run()
+        summary = _Import(source, version, users).run()
         if dry_run:
             transaction.set_rollback(True)
-    summary.missing_files = _missing_files(archive)
+    summary.missing_files = _missing_files(source)
     return summary
 
 
 class _Import:
     """One import's state: ids by natural key, as they are and as they become."""
 
-    def __init__(self, archive: dict):
-        self.archive = archive
+    def __init__(self, source, version: int, users: dict[str, dict]):
+        self.source = source
+        self.version = version
         self.summary = ImportSummary()
         self.keys = Keys.load()
         self.pks = {
             kind: {key: pk for pk, key in getattr(self.keys, kind).items()}
             for kind in ("users", *KINDS)
         }
-        self.user_names = {user["username"]: user for user in archive["users"]}
+        self.user_names = users
         self.pending = defaultdict(list)  # new rows, written in bulk
-        self.written_articles: list[tuple[int, str]] = []
+        # Articles written, by slug: (id, new, anything written). An index of the
+        # size of the archive's keys, between the passes and for the caches.
+        self.written: dict[str, tuple[int, bool, bool]] = {}
+
+    def chunks(self, kind: str) -> Iterator[list[dict]]:
+        """The checked records of ``kind``, ``BATCH`` at a time."""
+        chunk = []
+        for record in checked_records(self.source, kind, self.version):
+            chunk.append(record)
+            if len(chunk) == BATCH:
+                yield chunk
+                chunk = []
+        if chunk:
+            yield chunk
+
+    def remember(self, kind: str, key: str, pk: int) -> None:
+        """``key`` is now stored as ``pk``: for references, and for reading the
+        stored records of what refers to it."""
+        self.pks[kind][key] = pk
+        getattr(self.keys, kind)[pk] = key
 
     def run(self) -> ImportSummary:
         for username in self.user_names:
@@ -133,8 +163,9 @@ class _Import:
         self.records("embeds", embed_records, self.write_embed)
         import_articles(self)
         if self.summary.changed:
-            paths = [f"/artikel/{slug}/" for _pk, slug in self.written_articles]
-            keys = [f"article-{pk}" for pk, _slug in self.written_articles]
+            changed = [(pk, slug) for slug, (pk, _, c) in self.written.items() if c]
+            paths = [f"/artikel/{slug}/" for _pk, slug in changed]
+            keys = [f"article-{pk}" for pk, _slug in changed]
             content_changed(
                 [*paths, *list_urls(), *sitemap_urls()], ["lists", *keys], shared=True
             )
@@ -158,7 +189,7 @@ class _Import:
         account.set_unusable_password()
         check(account, f"gebruiker “{username}”", exclude=["password"])
         account.save()
-        self.pks["users"][username] = account.pk
+        self.remember("users", username, account.pk)
         self.summary.tallies["users"].new += 1
         self.summary.new_users.append(username)
         return account.pk
@@ -179,20 +210,23 @@ class _Import:
         """Each record of ``kind``: compared with what is stored, written if new or
         different."""
         model, key, name = KINDS[kind]
-        wanted = [record[key] for record in self.archive[kind]]
-        stored = records_by_key(stored_records, model.objects, key, wanted, self.keys)
         tally = self.summary.tallies[kind]
-        for record in self.archive[kind]:
-            pk, old = stored.get(record[key], (None, None))
-            if old == record:
-                tally.unchanged += 1
-                continue
-            where = f"{name} “{record[key]}”"
-            self.pks[kind][record[key]] = write(record, pk, old, where)
-            if pk is None:
-                tally.new += 1
-            else:
-                tally.updated += 1
+        for chunk in self.chunks(kind):
+            wanted = [record[key] for record in chunk]
+            stored = records_by_key(
+                stored_records, model.objects, key, wanted, self.keys
+            )
+            for record in chunk:
+                pk, old = stored.get(record[key], (None, None))
+                if old == record:
+                    tally.unchanged += 1
+                    continue
+                where = f"{name} “{record[key]}”"
+                self.remember(kind, record[key], write(record, pk, old, where))
+                if pk is None:
+                    tally.new += 1
+                else:
+                    tally.updated += 1
 
     def write_section(self, record, pk, old, where) -> int:
         return save(Section(pk=pk, **record), where)
@@ -254,17 +288,24 @@ class _Import:
         return pk
 
 
-def _missing_files(archive: dict) -> list[str]:
+def _missing_files(source) -> list[str]:
     """The originals, author photos and post images the archive names that are not
-    in storage. Renditions are not looked for: one original missing says enough."""
-    wanted = [(Image, "file", image["file"]) for image in archive["images"]]
-    wanted += [(Author, "photo", a["photo"]) for a in archive["authors"] if a["photo"]]
-    wanted += [
-        (EmbedMedia, "image", item["image"])
-        for embed in archive["embeds"]
-        for item in embed["media"]
-        if item["image"]
-    ]
+    in storage (asked through each field's storage: a bucket as well as a disk).
+    Renditions are not looked for: one original missing says enough."""
+    wanted = (
+        *((Image, "file", image["file"]) for image in source.records("images")),
+        *(
+            (Author, "photo", author["photo"])
+            for author in source.records("authors")
+            if author["photo"]
+        ),
+        *(
+            (EmbedMedia, "image", item["image"])
+            for embed in source.records("embeds")
+            for item in embed["media"]
+            if item["image"]
+        ),
+    )
     return [
         name
         for model, field_name, name in wanted

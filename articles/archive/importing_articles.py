@@ -6,7 +6,9 @@ missing here are added, those only here are kept. A revision is matched by artic
 and version and must have the archive's time; an archive older than the article
 here is refused (``check_history``), so no newer work is overwritten.
 
-A new article's links and history are collected and written in bulk at the end.
+A new article's links and history are collected and written in bulk, a chunk of
+articles at a time. The second pass reads the stored history of an article again
+rather than keep it from the first, so memory holds one chunk.
 """
 
 from django.db import DatabaseError
@@ -44,37 +46,51 @@ RELATED = (Article.related.through, "from_article_id", "to_article_id")
 
 
 def import_articles(importer) -> None:
-    """Every article of ``importer.archive``: first the rows (so that each has an
-    id), then what refers to other articles (related articles, the revisions'
-    snapshots) and the rest of the history. Counts go to the importer's summary."""
-    records = importer.archive["articles"]
-    stored = _stored([record["slug"] for record in records], importer.keys)
+    """Every article of ``importer.source``, in two passes a chunk at a time: first
+    the rows (so that each has an id) with their authors, topics and posts, then
+    what refers to other articles (related articles, the revisions' snapshots)
+    and the rest of the history. Between the passes only each written article's
+    id and what happened to it are kept. Counts go to the importer's summary."""
     tally = importer.summary.tallies["articles"]
-    written = []
-    for record in records:
-        pk, old = stored.get(record["slug"], (None, None))
-        if old == record:
-            tally.unchanged += 1
-            continue
-        where = f"artikel “{record['slug']}”"
-        if old is not None:
-            check_history(record, old, where)
-        pk, changed = write_article(importer, record, pk, old, where)
-        importer.pks["articles"][record["slug"]] = pk
-        written.append((pk, record, old, where, changed))
-    # As save_article has it: a slug in use again is no longer an old address.
-    for batch in batches(record["slug"] for _pk, record, *_rest in written):
-        SlugRedirect.objects.filter(old_slug__in=batch).delete()
-    for pk, record, old, where, changed in written:
-        changed = write_history(importer, pk, record, old, where) or changed
-        if old is None:
-            tally.new += 1
-        elif changed:
-            tally.updated += 1
-        else:  # only history here that the archive lacks: kept, nothing written
-            tally.unchanged += 1
-        if changed:
-            importer.written_articles.append((pk, record["slug"]))
+    written = importer.written
+    for chunk in importer.chunks("articles"):
+        stored = _stored([record["slug"] for record in chunk], importer.keys)
+        for record in chunk:
+            pk, old = stored.get(record["slug"], (None, None))
+            if old == record:
+                tally.unchanged += 1
+                continue
+            where = f"artikel “{record['slug']}”"
+            if old is not None:
+                check_history(record, old, where)
+            pk, changed = write_article(importer, record, pk, old, where)
+            importer.remember("articles", record["slug"], pk)
+            written[record["slug"]] = (pk, old is None, changed)
+        # As save_article has it: a slug in use again is no longer an old address.
+        slugs = [record["slug"] for record in chunk if record["slug"] in written]
+        SlugRedirect.objects.filter(old_slug__in=slugs).delete()
+        _write_pending(importer)
+    for chunk in importer.chunks("articles"):
+        chunk = [record for record in chunk if record["slug"] in written]
+        again = [r["slug"] for r in chunk if not written[r["slug"]][1]]
+        stored = _stored(again, importer.keys)
+        for record in chunk:
+            pk, new, changed = written[record["slug"]]
+            old = None if new else stored[record["slug"]][1]
+            where = f"artikel “{record['slug']}”"
+            changed = write_history(importer, pk, record, old, where) or changed
+            if new:
+                tally.new += 1
+            elif changed:
+                tally.updated += 1
+            else:  # only history here that the archive lacks: kept, nothing written
+                tally.unchanged += 1
+            written[record["slug"]] = (pk, new, changed)
+        _write_pending(importer)
+
+
+def _write_pending(importer) -> None:
+    """The new articles' links and history collected for this chunk, in bulk."""
     for model, rows in importer.pending.items():
         try:
             model.objects.bulk_create(rows, batch_size=BATCH)

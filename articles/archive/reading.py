@@ -13,7 +13,16 @@ import re
 
 from articles.archive.keys import ArchiveError
 
-__all__ = ["MAX_DEPTH", "read_archive"]
+__all__ = [
+    "DECODER",
+    "MAX_DEPTH",
+    "deepest",
+    "first_problem",
+    "not_utf8",
+    "problem_message",
+    "read_archive",
+    "refusal",
+]
 
 MAX_DEPTH = 64
 # What changes the nesting outside strings: a string (skipped whole) or a bracket.
@@ -24,8 +33,12 @@ class _NotANumber(ValueError):
     pass
 
 
-def _refuse_constant(name: str):
+def refuse_constant(name: str):
     raise _NotANumber(f"“{name}” is geen getal in JSON")
+
+
+# One decoder for every reader of archives: NaN and Infinity refused.
+DECODER = json.JSONDecoder(parse_constant=refuse_constant)
 
 
 def read_archive(raw: bytes):
@@ -36,49 +49,67 @@ def read_archive(raw: bytes):
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ArchiveError(
-            f"geen UTF-8-tekst (onleesbare byte op positie {error.start}); een "
-            "archief van export_archive is altijd UTF-8."
-        ) from None
+        raise ArchiveError(not_utf8(error.start)) from None
     try:
-        data = json.loads(text, parse_constant=_refuse_constant)
-    except json.JSONDecodeError as error:
-        raise ArchiveError(
-            f"geen geldige JSON (regel {error.lineno}, kolom {error.colno}: "
-            f"{error.msg}). Is het bestand compleet?"
-        ) from None
-    except RecursionError:
-        raise ArchiveError(_too_deep(_position(text, _deepest(text)))) from None
-    except _NotANumber as error:  # NaN, Infinity: Python's extension, not JSON
-        raise ArchiveError(f"geen geldige JSON: {error}.") from None
-    except ValueError:  # an integer of more digits than Python reads
-        raise ArchiveError(
-            "geen geldige JSON: een getal van duizenden cijfers; zo'n getal schrijft "
-            "export_archive nooit."
-        ) from None
-    found = _first_problem(data)
+        data = DECODER.decode(text)
+    except (RecursionError, ValueError) as error:
+        raise refusal(error, text, lambda offset: _position(text, offset)) from None
+    found = first_problem(data)
     if found is not None:
-        path, problem = found
-        raise ArchiveError(
-            _too_deep("bij " + _path_name(path))
-            if problem == "deep"
-            else f"een NUL-teken (\\u0000) bij {_path_name(path)}; geen database "
-            "slaat dat op en geen export schrijft het."
-        )
+        raise ArchiveError(problem_message(*found))
     return data
 
 
-def _too_deep(where: str) -> str:
+def not_utf8(position: int) -> str:
+    return (
+        f"geen UTF-8-tekst (onleesbare byte op positie {position}); een archief van "
+        "export_archive is altijd UTF-8."
+    )
+
+
+def refusal(error: Exception, text: str, position, *, start=0, depth=0):
+    """The ArchiveError for what the JSON decoder raised reading ``text`` from
+    ``start`` (``depth`` deep in the file); ``position(offset)`` names a place
+    in ``text`` as ``(line, column)`` of the file."""
+    if isinstance(error, json.JSONDecodeError):
+        line, column = position(error.pos)
+        return ArchiveError(
+            f"geen geldige JSON (regel {line}, kolom {column}: {error.msg}). Is het "
+            "bestand compleet?"
+        )
+    if isinstance(error, RecursionError):
+        line, column = position(deepest(text, start, depth))
+        return ArchiveError(too_deep(f"regel {line}, kolom {column}"))
+    if isinstance(error, _NotANumber):  # NaN, Infinity: Python's extension, not JSON
+        return ArchiveError(f"geen geldige JSON: {error}.")
+    # An integer of more digits than Python reads.
+    return ArchiveError(
+        "geen geldige JSON: een getal van duizenden cijfers; zo'n getal schrijft "
+        "export_archive nooit."
+    )
+
+
+def problem_message(path: list, problem: str) -> str:
+    """What ``first_problem`` found, in one Dutch line."""
+    if problem == "deep":
+        return too_deep("bij " + _path_name(path))
+    return (
+        f"een NUL-teken (\\u0000) bij {_path_name(path)}; geen database slaat dat op "
+        "en geen export schrijft het."
+    )
+
+
+def too_deep(where: str) -> str:
     return (
         f"te diep genest: meer dan {MAX_DEPTH} lagen lijsten en objecten in "
         f"elkaar ({where}). Een archief van export_archive is nooit zo diep."
     )
 
 
-def _deepest(text: str) -> int:
-    """Where in ``text`` the nesting first passes MAX_DEPTH (0 if it does not)."""
-    depth = 0
-    for token in _TOKENS.finditer(text):
+def deepest(text: str, start: int = 0, depth: int = 0) -> int:
+    """Where in ``text`` (from ``start``, already ``depth`` deep) the nesting first
+    passes MAX_DEPTH (0 if it does not)."""
+    for token in _TOKENS.finditer(text, start):
         first = token.group()[0]
         if first in "[{":
             depth += 1
@@ -89,17 +120,18 @@ def _deepest(text: str) -> int:
     return 0
 
 
-def _position(text: str, offset: int) -> str:
+def _position(text: str, offset: int) -> tuple[int, int]:
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return f"regel {line}, kolom {column}"
+    return line, column
 
 
-def _first_problem(data) -> tuple[list, str] | None:
+def first_problem(data, depth: int = 1, path: tuple = ()) -> tuple[list, str] | None:
     """The path to a list or object deeper than MAX_DEPTH ("deep") or to a text
-    holding a NUL ("nul"), or None if there is neither. Iterative, so that it cannot
-    run out of stack itself."""
-    stack = [(data, 1, ())]
+    holding a NUL ("nul"), or None if there is neither; ``data`` sits ``depth``
+    deep at ``path`` in the file. Iterative, so that it cannot run out of stack
+    itself."""
+    stack = [(data, depth, path)]
     while stack:
         value, depth, path = stack.pop()
         if isinstance(value, str):

@@ -1,12 +1,14 @@
 """Checking an archive before anything is written: its format and version, and the
 shape of every record (each field present, of the right type, nothing unknown).
 
-``validate`` returns a normalised copy: times in the export's own spelling (ISO 8601
-in UTC), lists in the export's order, article bodies and post texts through the same
-sanitizers as every other way in. What the database itself checks (lengths, choices,
-references) is left to the import, which names the record the same way.
+``checked_records`` gives each record normalised: times in the export's own
+spelling (ISO 8601 in UTC), lists inside it in the export's order, article bodies
+and post texts through the same sanitizers as every other way in. What the
+database itself checks (lengths, choices, references) is left to the import, which
+names the record the same way.
 """
 
+from collections.abc import Iterator
 from datetime import datetime
 from operator import itemgetter
 from pathlib import PurePosixPath
@@ -18,7 +20,7 @@ from articles.dates import Precision
 from articles.sanitize import sanitize_body
 from embeds.sanitize import sanitize_post_html
 
-__all__ = ["validate"]
+__all__ = ["checked_records", "validate", "validate_header"]
 
 
 class Problem(ValueError):
@@ -289,31 +291,24 @@ LISTS = {
 HEADER = ("format", "version", "exported_at", "since")
 
 
-def upgraded(data: dict, version: int) -> dict:
-    """An archive of an older version as the current one. Version 1 knew no
-    precision: every article's publication time was to the minute."""
-    if version == 1 and isinstance(data.get("articles"), list):
-        data = {
-            **data,
-            "articles": [
-                {"publish_precision": Precision.MINUTE.value, **item}
-                if isinstance(item, dict)
-                else item
-                for item in data["articles"]
-            ],
-        }
-    return data
+def upgraded(item, version: int):
+    """A record of an article of an older version as the current one. Version 1
+    knew no precision: every article's publication time was to the minute."""
+    if version == 1 and isinstance(item, dict):
+        return {"publish_precision": Precision.MINUTE.value, **item}
+    return item
 
 
-def validate(data) -> dict:
-    """``data`` (parsed JSON) checked and normalised; ArchiveError at the first
-    problem, naming the record and the field."""
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
+def validate_header(source) -> int:
+    """The archive's format, version and parts (``source``: ``sources``) checked;
+    its version. ArchiveError if it is no archive this version reads."""
+    header = getattr(source, "header", None)
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
         raise ArchiveError(
             f"Dit is geen Redactie-archief: verwacht een JSON-object met "
             f'"format": "{FORMAT}", zoals export_archive het maakt.'
         )
-    version = data.get("version")
+    version = header.get("version")
     if version not in READABLE or isinstance(version, bool):
         newer = isinstance(version, int) and version > VERSION
         raise ArchiveError(
@@ -321,33 +316,52 @@ def validate(data) -> dict:
             f"van Redactie leest versie {' en '.join(map(str, READABLE))}."
             + (" Werk Redactie bij en probeer het opnieuw." if newer else "")
         )
-    data = upgraded(data, version)
-    unknown = sorted(set(data) - set(HEADER) - set(LISTS))
+    unknown = sorted({*header, *source.lists} - set(HEADER) - set(LISTS))
     if unknown:
         raise ArchiveError(f"Het archief heeft een onbekend onderdeel “{unknown[0]}”.")
-    archive = {"format": FORMAT, "version": VERSION}
     for name, check in (("exported_at", time), ("since", optional(time))):
-        if name not in data:
+        if name not in header:
             raise ArchiveError(f"Het archief mist “{name}”.")
         try:
-            archive[name] = check(data[name])
+            check(header[name])
         except Problem as problem:
             raise ArchiveError(f"Het archief: “{name}” {problem}.") from None
-    for name, (schema, label, key) in LISTS.items():
-        if not isinstance(data.get(name), list):
+    for name in LISTS:
+        if name not in source.lists:
             raise ArchiveError(
                 f"Het archief mist de lijst “{name}” (of het is geen lijst)."
             )
-        records, seen = [], set()
-        for position, item in enumerate(data[name], 1):
-            value = item.get(key) if isinstance(item, dict) else None
-            where = f"{label} “{value}”" if isinstance(value, str) else (
-                f"{label} nummer {position} in “{name}”"
-            )  # fmt: skip
-            checked = record(item, schema, where)
+    return version
+
+
+def checked_records(source, name: str, version: int) -> Iterator[dict]:
+    """Each record of the list ``name``, checked and normalised, in the file's
+    order; ArchiveError at the first problem, naming the record and the field."""
+    schema, label, key = LISTS[name]
+    for position, item in enumerate(source.records(name), 1):
+        if name == "articles":
+            item = upgraded(item, version)
+        value = item.get(key) if isinstance(item, dict) else None
+        where = f"{label} “{value}”" if isinstance(value, str) else (
+            f"{label} nummer {position} in “{name}”"
+        )  # fmt: skip
+        yield record(item, schema, where)
+
+
+def validate(source) -> tuple[int, dict[str, dict]]:
+    """Every record of the archive checked (a first pass over it, before anything
+    is written), each natural key at most once: its version and its users by
+    username. Only the keys seen stay in memory meanwhile."""
+    version = validate_header(source)
+    users = {}
+    for name, (_schema, label, key) in LISTS.items():
+        seen = set()
+        for checked in checked_records(source, name, version):
             if checked[key] in seen:
-                raise ArchiveError(f"{where}: staat meer dan eens in het archief.")
+                raise ArchiveError(
+                    f"{label} “{checked[key]}”: staat meer dan eens in het archief."
+                )
             seen.add(checked[key])
-            records.append(checked)
-        archive[name] = sorted(records, key=lambda item, key=key: item[key])
-    return archive
+            if name == "users":
+                users[checked[key]] = checked
+    return version, users

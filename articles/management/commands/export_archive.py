@@ -17,7 +17,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
-from articles.archive import dumps, export_archive
+from articles.archive import write_archive
 
 
 class Command(BaseCommand):
@@ -47,21 +47,19 @@ class Command(BaseCommand):
 
     def handle(self, *args, since=None, output=None, **options):
         moment = parse_since(since) if since else None
-        archive = export_archive(since=moment)
-        data = dumps(archive).encode("utf-8")
         if output:
-            _write_whole(Path(output), data)
+            counts = _write_whole(Path(output), moment)
         else:
             # Bytes, so the archive is UTF-8 whatever the terminal's encoding.
+            self.stdout.flush()
             buffer = getattr(self.stdout, "buffer", None)
             if buffer is not None:
-                self.stdout.flush()
-                buffer.write(data)
+                counts = write_archive(buffer, since=moment)
                 buffer.flush()
             else:
-                self.stdout.write(data.decode("utf-8"), ending="")
+                counts = write_archive(_TextOut(self.stdout), since=moment)
         counts = ", ".join(
-            f"{len(archive[name])} {label}"
+            f"{counts[name]} {label}"
             for name, label in (
                 ("articles", "artikelen"),
                 ("embeds", "ingesloten berichten"),
@@ -105,9 +103,10 @@ def _mode(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def _write_whole(path: Path, data: bytes) -> None:
-    """Write ``data`` to a file next to ``path``, then rename it: a reader never
-    finds half an archive, and a failure leaves the old file as it was."""
+def _write_whole(path: Path, since: datetime | None) -> dict[str, int]:
+    """Write the archive to a file next to ``path`` as it is read, then rename it:
+    a reader never finds half an archive, and a failure leaves the old file as it
+    was."""
     folder = path.parent if str(path.parent) else Path(".")
     try:
         handle, temporary = tempfile.mkstemp(
@@ -117,7 +116,7 @@ def _write_whole(path: Path, data: bytes) -> None:
         raise CommandError(f"{path}: kan niet schrijven ({error.strerror}).") from None
     try:
         with os.fdopen(handle, "wb") as file:
-            file.write(data)
+            counts = write_archive(file, since=since)
             file.flush()
             os.fsync(file.fileno())
         os.chmod(temporary, _mode(path))
@@ -125,3 +124,17 @@ def _write_whole(path: Path, data: bytes) -> None:
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
         raise CommandError(f"{path}: kan niet schrijven ({error.strerror}).") from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return counts
+
+
+class _TextOut:
+    """A text stream (a test's StringIO) that takes the archive's UTF-8 bytes."""
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def write(self, data: bytes) -> None:
+        self.stream.write(data.decode("utf-8"), ending="")

@@ -6,12 +6,15 @@ not UTF-8, not JSON, nested too deep, or a record of the wrong shape): one line 
 stderr naming what is wrong and where, exit status 1, nothing written.
 """
 
+import shutil
 import sys
+import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.archive import ArchiveError, import_archive, read_archive
+from articles.archive import ArchiveError, import_archive, scan
 
 
 class Command(BaseCommand):
@@ -33,7 +36,16 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file, dry_run=False, **options):
-        data = self._read(file)
+        with _opened(file) as handle:
+            self._import(handle, file, dry_run)
+
+    def _import(self, handle, file: str, dry_run: bool) -> None:
+        try:
+            data = scan(handle)
+        except ArchiveError as error:
+            raise CommandError(
+                one_line(f"{file}: {error} Er is niets geïmporteerd.")
+            ) from None
         try:
             summary = import_archive(data, dry_run=dry_run)
         except ArchiveError as error:
@@ -60,21 +72,25 @@ class Command(BaseCommand):
                 style_func=lambda text: text,
             )
 
-    def _read(self, name: str):
-        try:
-            raw = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-        except FileNotFoundError:
-            raise CommandError(f"{name}: bestand niet gevonden.") from None
-        except IsADirectoryError:
-            raise CommandError(f"{name}: dit is een map, geen bestand.") from None
-        except OSError as error:
-            raise CommandError(f"{name}: kan niet lezen ({error.strerror}).") from None
-        try:
-            return read_archive(raw)
-        except ArchiveError as error:
-            raise CommandError(
-                one_line(f"{name}: {error} Er is niets geïmporteerd.")
-            ) from None
+
+@contextmanager
+def _opened(name: str):
+    """The archive's file, to be read again for each pass (``articles.archive.scan``);
+    stdin is first copied to a temporary file."""
+    try:
+        if name == "-":
+            handle = tempfile.TemporaryFile()  # noqa: SIM115 (closed below)
+            shutil.copyfileobj(sys.stdin.buffer, handle)
+        else:
+            handle = Path(name).open("rb")  # noqa: SIM115 (closed below)
+    except FileNotFoundError:
+        raise CommandError(f"{name}: bestand niet gevonden.") from None
+    except IsADirectoryError:
+        raise CommandError(f"{name}: dit is een map, geen bestand.") from None
+    except OSError as error:
+        raise CommandError(f"{name}: kan niet lezen ({error.strerror}).") from None
+    with handle:
+        yield handle
 
 
 def one_line(message: str) -> str:
