@@ -724,6 +724,6 @@ def test_import_names_media_files_missing_from_storage(newsroom, tmp_path):
     run("export_archive", output=str(path))
     empty_database()
     out, err = run("import_archive", str(path))
-    assert "let op: 1 bestand(en) uit het archief ontbreken in de mediamap, " in err
+    assert "let op: 1 bestand(en) uit het archief ontbreken in de media-opslag, " in err
     assert "bijvoorbeeld authors/eva.jpg" in err
     assert "Nieuwe gebruikers, inactief en zonder wachtwoord: eva, jan." in out
