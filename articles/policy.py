@@ -19,13 +19,14 @@ from collections.abc import Callable
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article, Image, Topic, TopicAlias
+from articles.models import Article, Image, LiveEntry, Topic, TopicAlias
 
 __all__ = [
     "REASONS",
     "RULES",
     "can_approve_topics",
     "can_edit",
+    "can_post_live",
     "can_publish",
     "ever_public",
     "image_refusal",
@@ -136,6 +137,38 @@ def read_only_reason(user, article: Article) -> str:
     return _(
         "Dit artikel is (of was) voor lezers zichtbaar. Wijzigingen, updates en "
         "correcties lopen via een redacteur; je kunt het hier lezen."
+    )
+
+
+# -- live coverage -----------------------------------------------------------------
+# Anyone in the newsroom writes entries for a live article (a breaking story is
+# everyone's); a Verslaggever's stay drafts or go for review and remain theirs to
+# change until placed; a Redacteur places, schedules, changes and deletes any.
+
+
+def can_post_live(user) -> bool:
+    """Place, schedule, change anyone's and delete entries; close the coverage."""
+    return may(user, "articles.publish_liveentry")
+
+
+@rule(
+    "articles.add_liveentry",
+    reason=_("Berichten horen bij een live-artikel; dit artikel is van een andere "
+             "soort. Zet de soort op Live als het een live-verslag is."),
+)  # fmt: skip
+def _add_entry(user, article: Article) -> bool:
+    return article.kind == Article.Kind.LIVE
+
+
+@rule(
+    "articles.change_liveentry",
+    reason=_("Je kunt dit bericht alleen lezen: een verslaggever wijzigt alleen eigen "
+             "berichten die nog niet geplaatst zijn. Een redacteur kan het wijzigen."),
+)  # fmt: skip
+def _change_entry(user, entry: LiveEntry) -> bool:
+    """Editors change any entry; reporters their own until it is placed."""
+    return user.has_perm("articles.publish_liveentry") or (
+        entry.created_by_id == user.pk and entry.status != LiveEntry.Status.PUBLISHED
     )
 
 
