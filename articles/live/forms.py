@@ -5,6 +5,8 @@ the form when anything is refused.
 """
 
 from django import forms
+from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -30,8 +32,12 @@ class EntryForm(forms.ModelForm):
 
     class Meta:
         model = LiveEntry
-        fields = ["body", "title", "pinned", "key_moment", "authors"]
-        widgets = {"authors": forms.SelectMultiple(attrs={"size": 4})}
+        fields = ["body", "title", "pinned", "key_moment", "authors", "image"]
+        widgets = {
+            "authors": forms.SelectMultiple(attrs={"size": 4}),
+            # Found by alt text, caption or credit, as an article's hero.
+            "image": AutocompleteSelect(LiveEntry._meta.get_field("image"), admin.site),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.live.services import add_entry_note, post_entry
-from articles.models import Article, LiveEntry
+from articles.models import Article, Image, LiveEntry
 
 pytestmark = pytest.mark.django_db
 S = LiveEntry.Status
@@ -36,6 +36,33 @@ def test_three_actions_post_an_entry_and_the_desk_shows_it(live_article, editor_
     assert f'id="bericht-{entry.pk}"' in page
     assert entry.status == S.PUBLISHED and entry.key_moment
     assert list(LiveEntry.objects.published()) == [entry]
+
+
+def test_an_entry_with_an_image(live_article, editor_client):
+    """The composer takes an image; the desk shows it with its alt text, and the
+    image counts as used by the article (the policy's image_users)."""
+    from articles.models import Image
+    from articles.policy import image_users
+
+    made = [
+        {
+            "kind": "w",
+            "format": "jpeg",
+            "width": 640,
+            "height": 360,
+            "name": "images/ab/rook-640.jpg",
+        }
+    ]  # as the rendition task leaves them
+    image = Image.objects.create(alt="Rook boven de poort", caption="Na de explosie.",
+                                 width=1280, height=720, renditions=made)  # fmt: skip
+    editor_client.post(_desk(live_article), {
+        "nieuw-body": "<p>Beeld van de poort.</p>", "nieuw-image": image.pk,
+        "actie": "plaatsen",
+    })  # fmt: skip
+    assert LiveEntry.objects.get().image == image
+    page = editor_client.get(_desk(live_article)).content.decode()
+    assert 'alt="Rook boven de poort"' in page and "Na de explosie." in page
+    assert image_users(image) == [live_article]
 
 
 def test_the_change_form_links_to_the_desk(live_article, editor_client, make_article):
@@ -167,6 +194,8 @@ def _entries(article, count: int) -> None:
                    published_at=now - timezone.timedelta(minutes=n))  # fmt: skip
         add_entry_note(entry, kind="update", text=f"Aanvulling {n}.", user=None)
     entries = LiveEntry.objects.filter(article=article)
+    image = Image.objects.create(alt="Foto")
+    LiveEntry.objects.filter(article=article).update(image=image)
     LiveEntry.authors.through.objects.bulk_create(
         LiveEntry.authors.through(liveentry_id=pk, author_id=a)
         for pk in entries.values_list("pk", flat=True)
@@ -178,7 +207,7 @@ def _entries(article, count: int) -> None:
 def test_the_desk_page_costs_the_same_queries_at_3_and_300(
     live_article, editor_client, count
 ):
-    """Entries with authors, notes and posts: a fixed number of queries."""
+    """Entries with authors, images, notes and posts: a fixed number of queries."""
     _entries(live_article, count)
     editor_client.get(_desk(live_article))  # sessions, permissions warmed
     with CaptureQueriesContext(connection) as queries:
