@@ -29,7 +29,7 @@ from django.utils.dateparse import parse_datetime
 from articles.caching.purge import LEGACY_HOOKS
 from articles.caching.targets import went_live
 from articles.caching.tasks import purge_pages
-from articles.models import Article, ContentVersion, FrontPage
+from articles.models import Article, ContentVersion, FrontPage, LiveEntry
 
 __all__ = ["State", "content_changed", "current"]
 
@@ -43,12 +43,18 @@ class State:
 
 
 def _next_scheduled(now: datetime) -> datetime | None:
-    """The next moment the site changes by itself: a scheduled publication, or the
-    end of the front page's breaking-news banner."""
+    """The next moment the site changes by itself: a scheduled publication (of an
+    article or a live entry), or the end of the front page's breaking-news
+    banner."""
     moments = [
         Article.objects.filter(
             status=Article.Status.PUBLISHED, publish_at__gt=now
         ).aggregate(next=Min("publish_at"))["next"],
+        # Whatever its article: an entry scheduled in a draft only ends a cached
+        # page's life early, never keeps one alive too long.
+        LiveEntry.objects.filter(
+            status=LiveEntry.Status.PUBLISHED, published_at__gt=now
+        ).aggregate(next=Min("published_at"))["next"],
         FrontPage.objects.filter(banner_until__gt=now)
         .values_list("banner_until", flat=True)
         .first(),
