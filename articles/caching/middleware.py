@@ -137,7 +137,9 @@ class PageCacheMiddleware:
         publication."""
         # A view may ask shared caches to keep it for less (the live poll): the
         # header is stored with the response, never sent on.
-        asked = response.headers.pop("X-Cache-Lifetime", None)
+        asked = response.get("X-Cache-Lifetime")
+        if asked is not None:
+            del response["X-Cache-Lifetime"]
         if not PageCacheMiddleware._shared(response):
             return response
         response["Last-Modified"] = http_date(state.changed_at.timestamp())

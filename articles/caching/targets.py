@@ -9,6 +9,7 @@ under, in every language the site speaks (Dutch without a prefix, English under
 from datetime import datetime
 
 from django.conf import settings
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -125,25 +126,18 @@ def went_live(since: datetime, now: datetime) -> tuple[list[str], list[str]]:
     """The URLs and keys of articles whose scheduled time passed after ``since``,
     or one of whose live entries' scheduled time did."""
     urls, keys = [], []
+    # Also live articles whose scheduled entry came up (the article itself did not
+    # change), in the same query.
+    entries = LiveEntry.objects.filter(
+        status=LiveEntry.Status.PUBLISHED, published_at__gt=since, published_at__lte=now
+    ).values("article_id")
     went = (
         Article.objects.published(at=now)
-        .filter(publish_at__gt=since)
+        .filter(Q(publish_at__gt=since) | Q(pk__in=entries))
         .select_related("section")
         .prefetch_related("topics", "authors")
     )
-    # Live articles whose scheduled entry came up: the article did not change.
-    with_entries = (
-        Article.objects.published(at=now)
-        .filter(
-            pk__in=LiveEntry.objects.published(at=now)
-            .filter(published_at__gt=since)
-            .values("article_id")
-        )
-        .exclude(publish_at__gt=since)
-        .select_related("section")
-        .prefetch_related("topics", "authors")
-    )
-    for article in [*went[:100], *with_entries[:100]]:
+    for article in went[:100]:
         more_urls, more_keys = article_urls(article)
         urls += more_urls
         keys += more_keys

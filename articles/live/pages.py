@@ -58,12 +58,15 @@ def visible_entries(article: Article):
 def recent_entries(article: Article) -> list:
     """The newest visible entries (pinned or not) with their authors, for the
     JSON-LD's updates. Two queries."""
-    return list(
+    entries = list(
         LiveEntry.objects.published()
         .filter(article=article)
         .order_by("-published_at", "-pk")
         .prefetch_related("authors")[:UPDATES]
     )
+    for entry in entries:
+        entry.article = article  # the anchors' URLs need no query each
+    return entries
 
 
 def is_closed(article: Article) -> bool:

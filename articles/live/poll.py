@@ -55,7 +55,7 @@ def live_poll(request: HttpRequest, slug: str) -> JsonResponse:
         entry.article = article  # the anchor's URL needs no query
     html = render_to_string(
         "articles/parts/live_entries.html", {"entries": prepared(newer)}, request
-    )
+    ).strip()
     response = JsonResponse(
         {
             "count": len(newer),
