@@ -135,10 +135,17 @@ class PageCacheMiddleware:
     def _with_headers(response, state: version.State):
         """Validators and the CDN's lifetime, never beyond the next scheduled
         publication."""
+        # A view may ask shared caches to keep it for less (the live poll): the
+        # header is stored with the response, never sent on.
+        asked = response.get("X-Cache-Lifetime")
+        if asked is not None:
+            del response["X-Cache-Lifetime"]
         if not PageCacheMiddleware._shared(response):
             return response
         response["Last-Modified"] = http_date(state.changed_at.timestamp())
         lifetime = settings.PAGE_CACHE_CDN_SECONDS
+        if asked is not None:
+            lifetime = min(lifetime, int(asked))
         if state.next_change_at is not None:
             until = (state.next_change_at - timezone.now()).total_seconds()
             lifetime = max(0, min(lifetime, int(until)))

@@ -21,6 +21,8 @@ from django.views.decorators.http import require_safe
 
 from articles.caching import version
 from articles.caching.fragments import cached_fragment
+from articles.live.pages import LIVE_SLOT, live_block, recent_entries
+from articles.live.structured import live_blog_data
 from articles.models import (
     Article,
     Author,
@@ -31,8 +33,8 @@ from articles.models import (
     Topic,
     TopicAlias,
 )
+from articles.public.cards import body_with_cards
 from articles.public.paging import NUMBER_PARAMETER, KeysetPage, keyset_page
-from articles.public.rendering import render_body
 from articles.public.search import MAX_QUERY_LENGTH, search_articles
 from articles.public.structured_data import (
     absolute,
@@ -44,7 +46,8 @@ from articles.public.structured_data import (
     published_iso,
 )
 from articles.services.frontpage import current_front_page, home_articles
-from embeds.rendering import load_config, render_card
+from embeds.providers import PROVIDERS
+from embeds.rendering import load_config
 
 CONTENT_VERSION = ContentVersion.objects.filter(pk=1)
 # What the article page reads of an article, loaded up front (public page, previews).
@@ -147,6 +150,7 @@ def article_response(request, article: Article, *, preview: bool = False):
         state = version.current()
         number, shared = state.number, state.shared
     request.shared_number = shared  # the navigation's sections (context processor)
+    live = article.kind == Article.Kind.LIVE
     key = (
         article.pk,
         article.modified_at,
@@ -154,6 +158,9 @@ def article_response(request, article: Article, *, preview: bool = False):
         article.publish_at,
         article.status,
         shared,
+        # A live article's JSON-LD lists its entries, which move the content
+        # version, not the article.
+        number if live else None,
     )
 
     def render_parts():
@@ -174,11 +181,14 @@ def article_response(request, article: Article, *, preview: bool = False):
             {"related": related_articles(article, parts["topic_ids"])},
         ),
     )
+    story = parts["story"]
+    if live:
+        story = story.replace(LIVE_SLOT, live_block(request, article, number), 1)
     context = {
         "article": article,
         # Rendered from our templates above (autoescaped), kept as rendered.
         "head": mark_safe(parts["head"]),  # noqa: S308
-        "story": mark_safe(parts["story"]),  # noqa: S308
+        "story": mark_safe(story),  # noqa: S308
         "related": mark_safe(related),  # noqa: S308
         "preview": preview,
     }
@@ -224,12 +234,19 @@ def article_context(article: Article) -> dict:
     Prefetch ARTICLE_PAGE_PREFETCH first.
     """
     embeds = list(article.embeds.all())
+    providers = [embed.provider for embed in embeds]
+    data = article_data(article)
+    live = article.kind == Article.Kind.LIVE
+    if live:
+        # Entries bring posts of any platform, also the ones the poll inserts later.
+        providers = list(PROVIDERS)
+        data = live_blog_data(article, recent_entries(article))
     return {
         "article": article,
         "body": rendered_body(article, embeds),
-        "embed_providers": load_config(embed.provider for embed in embeds),
-        "structured_data": json_ld(article_data(article))
-        + json_ld(breadcrumbs(article)),
+        "embed_providers": load_config(providers),
+        "structured_data": json_ld(data) + json_ld(breadcrumbs(article)),
+        "live_slot": LIVE_SLOT if live else "",
         "canonical_url": absolute(article.get_absolute_url()),
         "published_time": published_iso(article),
         "modified_time": modified_iso(article),
@@ -237,26 +254,8 @@ def article_context(article: Article) -> dict:
 
 
 def rendered_body(article: Article, embeds: list) -> SafeString:
-    """The article's body with its posts as cards, rendered once per version: the
-    cache key holds the body itself and the state of every post and its media
-    (``embeds__media`` prefetched)."""
-    versions = [
-        (
-            embed.pk,
-            embed.state,
-            embed.updated_at,
-            [(m.pk, m.image.name, m.alt, m.width, m.height) for m in embed.media.all()],
-        )
-        for embed in embeds
-    ]
-
-    def render():
-        cards = {embed.url: render_card(embed) for embed in embeds}
-        return str(render_body(article.body, cards=cards))
-
-    # render_body's own output (sanitized body, cards built with format_html).
-    html = cached_fragment("body", (article.body, versions), render)
-    return mark_safe(html)  # noqa: S308
+    """The article's body with its posts as cards (``embeds__media`` prefetched)."""
+    return body_with_cards(article.body, embeds)
 
 
 def section_detail(request, slug):
