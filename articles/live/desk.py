@@ -10,7 +10,7 @@ admin's Dutch 403; a form that does not validate comes back with what was typed.
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import F, Prefetch
+from django.db.models import F
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from js_asset.media import Media
 
 from articles.live.forms import EntryForm, NoteForm
+from articles.live.pages import prepared
 from articles.live.services import (
     add_entry_note,
     close_coverage,
@@ -28,9 +29,6 @@ from articles.live.services import (
 )
 from articles.models import Article, LiveEntry
 from articles.policy import can_post_live, may, require
-from articles.public.rendering import render_body
-from embeds.models import EmbedMedia
-from embeds.rendering import render_card
 
 __all__ = ["close_view", "delete_view", "desk_view", "entry_view", "note_view"]
 
@@ -56,27 +54,18 @@ def _entry(article: Article, entry_pk: int) -> LiveEntry:
     )
 
 
-def desk_entries(article: Article) -> list[tuple[LiveEntry, str]]:
+def desk_entries(article: Article) -> list[LiveEntry]:
     """Every entry of ``article`` in reader order (unplaced ones, without a time,
-    on top), each with its body as readers get it. A fixed number of queries."""
+    on top), prepared as the readers' page prepares its own (``entry.rendered``:
+    the body with its cards). A fixed number of queries."""
     entries = list(
         LiveEntry.objects.filter(article=article)
-        .select_related("image", "created_by")
-        .prefetch_related(
-            "authors",
-            "notes",
-            Prefetch("embeds__media", queryset=EmbedMedia.objects.order_by("pk")),
-        )
+        .select_related("image")
         .order_by("-pinned", F("published_at").desc(nulls_first=True), "-pk")
     )
     for entry in entries:
         entry.article = article  # the anchor URL of each, without a query each
-    cards = {
-        embed.url: render_card(embed)
-        for entry in entries
-        for embed in entry.embeds.all()
-    }
-    return [(entry, render_body(entry.body, cards=cards)) for entry in entries]
+    return prepared(entries)
 
 
 def _save(request, form: EntryForm, entry: LiveEntry):
@@ -147,8 +136,8 @@ def desk_view(model_admin, request, object_id: str):
             return HttpResponseRedirect(desk_url(article, form.instance))
     user = request.user
     entries = [
-        (entry, body, may(user, "articles.change_liveentry", entry))
-        for entry, body in desk_entries(article)
+        (entry, may(user, "articles.change_liveentry", entry))
+        for entry in desk_entries(article)
     ]
     return TemplateResponse(
         request,
