@@ -26,6 +26,7 @@ from articles.live.services import (
     delete_entry,
     reopen_coverage,
     save_entry,
+    set_oldest_first,
 )
 from articles.models import Article, LiveEntry
 from articles.policy import can_post_live, may, require
@@ -223,15 +224,26 @@ def delete_view(model_admin, request, object_id: str, entry_pk: int):
 
 
 def close_view(model_admin, request, object_id: str):
-    """POST only: end the coverage ("afsluiten"), or reopen it ("heropenen")."""
+    """POST only: end the coverage ("afsluiten"), reopen it ("heropenen"), or set
+    the order readers get ended coverage in ("oudste-eerst", "nieuwste-eerst")."""
     article = _live_article(model_admin, request, object_id)
     if not can_post_live(request.user):
         raise PermissionDenied(
             _("Alleen een redacteur sluit een live-verslag af of heropent het.")
         )
-    if request.POST.get("actie") == "heropenen":
+    action = request.POST.get("actie")
+    if action == "heropenen":
         reopen_coverage(article, user=request.user)
         messages.success(request, _("Het live-verslag loopt weer."))
+    elif action in ("oudste-eerst", "nieuwste-eerst"):
+        oldest = action == "oudste-eerst"
+        set_oldest_first(article, oldest_first=oldest, user=request.user)
+        messages.success(
+            request,
+            _("Lezers zien nu het oudste bericht eerst.")
+            if oldest
+            else _("Lezers zien nu het nieuwste bericht eerst."),
+        )
     else:
         close_coverage(article, user=request.user)
         messages.success(request, _("Het live-verslag is afgesloten."))

@@ -35,6 +35,7 @@ __all__ = [
     "reopen_coverage",
     "save_entry",
     "set_entry_status",
+    "set_oldest_first",
 ]
 
 S = LiveEntry.Status
@@ -241,17 +242,20 @@ def add_entry_note(
     return note
 
 
-def _set_closed(article: Article, moment: datetime | None, *, user) -> Article:
+def _set_live(article: Article, *, user, **values) -> Article:
+    """Set the coverage's own fields on ``article`` (nothing else of it)."""
     require(
         user,
         "articles.publish_liveentry",
         article,
-        reason=_("Alleen een redacteur sluit een live-verslag af of heropent het."),
-    )
+        reason=_("Alleen een redacteur sluit een live-verslag af, heropent het of "
+                 "kiest de volgorde voor lezers."),
+    )  # fmt: skip
     if article.kind != Article.Kind.LIVE:
         raise ValidationError(_("Dit artikel is geen live-verslag."))
-    Article.objects.filter(pk=article.pk).update(live_closed_at=moment)
-    article.live_closed_at = moment
+    Article.objects.filter(pk=article.pk).update(**values)
+    for name, value in values.items():
+        setattr(article, name, value)
     if article.status in _PUBLIC:
         content_changed(*article_urls(article))
     return article
@@ -263,10 +267,18 @@ def close_coverage(article: Article, *, user, at: datetime | None = None) -> Art
     again keeps the first time."""
     if article.live_closed_at is not None:
         return article
-    return _set_closed(article, _whole_second(at or timezone.now()), user=user)
+    moment = _whole_second(at or timezone.now())
+    return _set_live(article, user=user, live_closed_at=moment)
 
 
 @transaction.atomic
 def reopen_coverage(article: Article, *, user) -> Article:
     """The story goes on after all: the coverage is live again."""
-    return _set_closed(article, None, user=user)
+    return _set_live(article, user=user, live_closed_at=None)
+
+
+@transaction.atomic
+def set_oldest_first(article: Article, *, oldest_first: bool, user) -> Article:
+    """How readers get ended coverage: from the first entry on (``oldest_first``)
+    or newest first (the default; always while it is live)."""
+    return _set_live(article, user=user, live_oldest_first=oldest_first)

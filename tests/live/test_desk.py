@@ -175,6 +175,12 @@ def test_close_and_reopen_from_the_desk(live_article, editor_client):
     editor_client.post(url, {"actie": "afsluiten"})
     assert Article.objects.get(pk=live_article.pk).live_closed_at is not None
     assert "Afgelopen" in editor_client.get(_desk(live_article)).content.decode()
+    editor_client.post(url, {"actie": "oudste-eerst"})
+    assert Article.objects.get(pk=live_article.pk).live_oldest_first
+    assert (
+        'value="nieuwste-eerst"'
+        in editor_client.get(_desk(live_article)).content.decode()
+    )
     editor_client.post(url, {"actie": "heropenen"})
     assert Article.objects.get(pk=live_article.pk).live_closed_at is None
 
