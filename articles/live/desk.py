@@ -73,12 +73,13 @@ def _save(request, form: EntryForm, entry: LiveEntry):
     """Save what ``form`` holds through the service; None and the form's errors
     when it is refused (nothing is written, the typed text stays)."""
     status = form.status_for(request.POST.get("actie"))
+    given, stored = form.cleaned_data["published_at"], entry.published_at
+    # The form shows minutes: the same minute sent back keeps the stored seconds,
+    # so an edit does not move the entry in the stream.
+    if given and stored and given == stored.replace(second=0, microsecond=0):
+        given = stored
     entry.status = status
-    entry.published_at = (
-        form.cleaned_data["published_at"] or (entry.published_at if entry.pk else None)
-        if status == S.PUBLISHED
-        else None
-    )
+    entry.published_at = (given or stored) if status == S.PUBLISHED else None
     try:
         notices = save_entry(
             entry,

@@ -128,6 +128,21 @@ def test_edit_an_entry_in_two_actions(live_article, make_entry, editor_client):
     assert entry.body == "<p>Daarna.</p>" and entry.version == 2
 
 
+def test_an_edit_keeps_the_entry_in_its_place(live_article, make_entry, editor_client):
+    """The form shows the time to the minute; sending it back unchanged keeps the
+    stored time to the second, so the entry does not move in the stream."""
+    placed = timezone.now().replace(microsecond=0) - timezone.timedelta(minutes=5)
+    entry = make_entry(published_at=placed.replace(second=37))
+    url = reverse("admin:articles_article_live_entry", args=[live_article.pk, entry.pk])
+    shown = timezone.localtime(entry.published_at).strftime("%Y-%m-%dT%H:%M")
+    assert f'value="{shown}"' in editor_client.get(url).content.decode()
+    editor_client.post(url, {"body": "<p>Bijgewerkt.</p>", "base_version": 1,
+                             "published_at": shown, "actie": "plaatsen"})  # fmt: skip
+    entry.refresh_from_db()
+    assert entry.body == "<p>Bijgewerkt.</p>"
+    assert entry.published_at == placed.replace(second=37)
+
+
 def test_a_stale_edit_comes_back_with_the_typed_text(live_article, make_entry,
                                                      editor_client):  # fmt: skip
     """A colleague saved first: the form again, a Dutch notice, the text kept."""
