@@ -17,6 +17,7 @@ this module in words; tests/articles/test_permission_matrix.py holds both to it.
 from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Image, LiveEntry, Topic, TopicAlias
@@ -183,9 +184,14 @@ def ever_public(article: Article) -> bool:
 
 
 def image_users(image: Image) -> list[Article]:
-    """The articles that show ``image``: as their hero (the body cannot hold images;
-    ``articles.sanitize`` allows no ``img``)."""
-    return list(image.hero_of.all()) if image.pk else []
+    """The articles that show ``image``: as their hero, or in one of their live
+    entries (the body cannot hold images; ``articles.sanitize`` allows no ``img``).
+    One query."""
+    if not image.pk:
+        return []
+    return list(
+        Article.objects.filter(Q(hero=image) | Q(live_entries__image=image)).distinct()
+    )
 
 
 def image_refusal(user, image: Image) -> str | None:
