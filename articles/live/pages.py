@@ -26,13 +26,15 @@ from articles.live.paging import (
     entry_cursor,
     entry_page,
 )
-from articles.live.structured import UPDATES
+from articles.live.structured import UPDATES, live_blog_data
 from articles.models import Article, LiveEntry
 from articles.public.cards import body_with_cards
 from articles.public.paging import NEWER, OLDER, Cursor
+from articles.public.views import PageAdditions
 
 __all__ = [
-    "LIVE_SLOT",
+    "LIVE_PAGE",
+    "additions_for",
     "recent_entries",
     "ENTRY_PREFETCH",
     "is_closed",
@@ -42,9 +44,6 @@ __all__ = [
     "visible_entries",
 ]
 
-# Where the live block goes in the article's story, which is cached per version of
-# the article while the block changes with every entry (articles/public/views.py).
-LIVE_SLOT = mark_safe("<!-- live -->")  # noqa: S308 (a constant)
 # What an entry shows besides its own row, loaded for all entries of a page at once.
 ENTRY_PREFETCH = ("authors", "notes", "embeds__media")
 
@@ -183,3 +182,17 @@ def live_block(request, article: Article, number: int) -> SafeString:
 
     html = cached_fragment("live", (article.pk, number, asked), render)
     return mark_safe(html)  # noqa: S308 (our template, autoescaped)
+
+
+def _structured(article: Article) -> dict:
+    return live_blog_data(article, recent_entries(article))
+
+
+# What a live article's page adds to the article page (articles/public/views.py).
+LIVE_PAGE = PageAdditions(structured=_structured, block=live_block)
+
+
+def additions_for(article: Article) -> PageAdditions | None:
+    """The article page's additions for ``article``: live coverage for a live
+    article, nothing for other kinds (articles/urls.py)."""
+    return LIVE_PAGE if article.kind == Article.Kind.LIVE else None

@@ -1,5 +1,8 @@
 """The readers' site. Every list and page goes through Article.objects.published()."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db.models import (
@@ -21,8 +24,6 @@ from django.views.decorators.http import require_safe
 
 from articles.caching import version
 from articles.caching.fragments import cached_fragment
-from articles.live.pages import LIVE_SLOT, live_block, recent_entries
-from articles.live.structured import live_blog_data
 from articles.models import (
     Article,
     Author,
@@ -93,8 +94,30 @@ def home(request):
     )
 
 
-def article_detail(request, slug):
-    """One article. Template: articles/article.html; 410 for withdrawn articles."""
+# Where a kind of work's own block goes in the story (PageAdditions.block): the story
+# is cached per version of the article, the block is rendered per request.
+SLOT = mark_safe("<!-- slot -->")  # noqa: S308 (a constant)
+
+
+@dataclass(frozen=True)
+class PageAdditions:
+    """What a kind of work adds to the article page, for ``article_detail``'s
+    ``additions`` (articles/urls.py passes live coverage's, articles/live/pages.py).
+
+    ``structured(article)`` is the page's JSON-LD instead of ``article_data``;
+    ``block(request, article, number)`` is HTML placed in the story after the body,
+    for content version ``number``. The head and story are then cached per content
+    version, and the page offers click-to-load for every platform (a block may bring
+    posts the article itself has none of).
+    """
+
+    structured: Callable[[Article], dict]
+    block: Callable[[HttpRequest, Article, int], str]
+
+
+def article_detail(request, slug, *, additions=None):
+    """One article. Template: articles/article.html; 410 for withdrawn articles.
+    ``additions(article)``: the article's PageAdditions, or None."""
     found = (
         Article.objects.published()
         .defer("search_vector")
@@ -128,10 +151,17 @@ def article_detail(request, slug):
         if moved:
             return redirect("articles:article", slug=moved, permanent=True)
         raise Http404(_("Dit artikel bestaat niet."))
-    return article_response(request, article)
+    added = additions(article) if additions else None
+    return article_response(request, article, additions=added)
 
 
-def article_response(request, article: Article, *, preview: bool = False):
+def article_response(
+    request,
+    article: Article,
+    *,
+    preview: bool = False,
+    additions: PageAdditions | None = None,
+):
     """articles/article.html for ``article`` (public page and previews).
 
     What depends on the article alone (head tags and JSON-LD, the story with its
@@ -150,7 +180,6 @@ def article_response(request, article: Article, *, preview: bool = False):
         state = version.current()
         number, shared = state.number, state.shared
     request.shared_number = shared  # the navigation's sections (context processor)
-    live = article.kind == Article.Kind.LIVE
     key = (
         article.pk,
         article.modified_at,
@@ -158,14 +187,14 @@ def article_response(request, article: Article, *, preview: bool = False):
         article.publish_at,
         article.status,
         shared,
-        # A live article's JSON-LD lists its entries, which move the content
-        # version, not the article.
-        number if live else None,
+        # What a kind of work adds (a live blog's entries in its JSON-LD) moves
+        # the content version, not the article.
+        number if additions else None,
     )
 
     def render_parts():
         prefetch_related_objects([article], *ARTICLE_PAGE_PREFETCH)
-        context = article_context(article)
+        context = article_context(article, additions=additions)
         return {
             "head": render_to_string("articles/parts/head.html", context, request),
             "story": render_to_string("articles/parts/story.html", context, request),
@@ -182,8 +211,8 @@ def article_response(request, article: Article, *, preview: bool = False):
         ),
     )
     story = parts["story"]
-    if live:
-        story = story.replace(LIVE_SLOT, live_block(request, article, number), 1)
+    if additions:
+        story = story.replace(SLOT, additions.block(request, article, number), 1)
     context = {
         "article": article,
         # Rendered from our templates above (autoescaped), kept as rendered.
@@ -228,25 +257,25 @@ def related_articles(article: Article, topic_ids: list[int]) -> list[Article]:
     return chosen
 
 
-def article_context(article: Article) -> dict:
+def article_context(
+    article: Article, *, additions: PageAdditions | None = None
+) -> dict:
     """The context of articles/parts/ for ``article``: article, body,
-    embed_providers, structured_data, canonical_url and the Open Graph dates.
-    Prefetch ARTICLE_PAGE_PREFETCH first.
+    embed_providers, structured_data, slot, canonical_url and the Open Graph
+    dates. Prefetch ARTICLE_PAGE_PREFETCH first.
     """
     embeds = list(article.embeds.all())
     providers = [embed.provider for embed in embeds]
     data = article_data(article)
-    live = article.kind == Article.Kind.LIVE
-    if live:
-        # Entries bring posts of any platform, also the ones the poll inserts later.
+    if additions:
         providers = list(PROVIDERS)
-        data = live_blog_data(article, recent_entries(article))
+        data = additions.structured(article)
     return {
         "article": article,
         "body": rendered_body(article, embeds),
         "embed_providers": load_config(providers),
         "structured_data": json_ld(data) + json_ld(breadcrumbs(article)),
-        "live_slot": LIVE_SLOT if live else "",
+        "slot": SLOT if additions else "",
         "canonical_url": absolute(article.get_absolute_url()),
         "published_time": published_iso(article),
         "modified_time": modified_iso(article),

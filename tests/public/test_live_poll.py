@@ -41,6 +41,14 @@ def test_nothing_new_is_an_empty_answer(client, live):
     assert Cursor.decode(answer["cursor"]) == entry_cursor(newest)
 
 
+def test_the_caches_note_is_never_sent(client, live, settings):
+    """X-Cache-Lifetime is for the page cache alone, also when it is off."""
+    settings.PAGE_CACHE = False
+    newest = add_entry(live)
+    response = _poll(client, live, entry_cursor(newest))
+    assert response.status_code == 200 and "X-Cache-Lifetime" not in response
+
+
 def test_one_entry_is_singular(client, live):
     """One new entry: "1 nieuw bericht"."""
     seen = add_entry(live, minutes_ago=5)
