@@ -16,6 +16,7 @@ __all__ = [
     "FORM_SECTIONS",
     "KEPT_ON_RESTORE",
     "LISTS",
+    "LIVE",
     "NOT_COPIED",
     "ONE_OF",
     "PLAIN_TEXT",
@@ -60,6 +61,9 @@ PLAIN_TEXT = ("headline", "lede", "kicker", "seo_title", "seo_description")
 # Written by the system, never by an editor; the archive keeps them too.
 BOOKKEEPING_TIMES = ("first_published_at", "created_at", "modified_at")
 BOOKKEEPING = ("version", *BOOKKEEPING_TIMES, "created_by")
+# A live article's coverage: set at the live desk (articles/live/services.py), not in
+# the edit form, revisions or (yet) the archive.
+LIVE = ("live_closed_at", "live_oldest_first")
 # Not copied anywhere: the row's own key and the search index built from the text.
 NOT_COPIED = ("id", "search_vector")
 

@@ -17,15 +17,17 @@ this module in words; tests/articles/test_permission_matrix.py holds both to it.
 from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article, Image, Topic, TopicAlias
+from articles.models import Article, Image, LiveEntry, Topic, TopicAlias
 
 __all__ = [
     "REASONS",
     "RULES",
     "can_approve_topics",
     "can_edit",
+    "can_post_live",
     "can_publish",
     "ever_public",
     "image_refusal",
@@ -139,6 +141,38 @@ def read_only_reason(user, article: Article) -> str:
     )
 
 
+# -- live coverage -----------------------------------------------------------------
+# Anyone in the newsroom writes entries for a live article (a breaking story is
+# everyone's); a Verslaggever's stay drafts or go for review and remain theirs to
+# change until placed; a Redacteur places, schedules, changes and deletes any.
+
+
+def can_post_live(user) -> bool:
+    """Place, schedule, change anyone's and delete entries; close the coverage."""
+    return may(user, "articles.publish_liveentry")
+
+
+@rule(
+    "articles.add_liveentry",
+    reason=_("Berichten horen bij een live-artikel; dit artikel is van een andere "
+             "soort. Zet de soort op Live als het een live-verslag is."),
+)  # fmt: skip
+def _add_entry(user, article: Article) -> bool:
+    return article.kind == Article.Kind.LIVE
+
+
+@rule(
+    "articles.change_liveentry",
+    reason=_("Je kunt dit bericht alleen lezen: een verslaggever wijzigt alleen eigen "
+             "berichten die nog niet geplaatst zijn. Een redacteur kan het wijzigen."),
+)  # fmt: skip
+def _change_entry(user, entry: LiveEntry) -> bool:
+    """Editors change any entry; reporters their own until it is placed."""
+    return user.has_perm("articles.publish_liveentry") or (
+        entry.created_by_id == user.pk and entry.status != LiveEntry.Status.PUBLISHED
+    )
+
+
 # -- images ------------------------------------------------------------------------
 
 
@@ -150,9 +184,14 @@ def ever_public(article: Article) -> bool:
 
 
 def image_users(image: Image) -> list[Article]:
-    """The articles that show ``image``: as their hero (the body cannot hold images;
-    ``articles.sanitize`` allows no ``img``)."""
-    return list(image.hero_of.all()) if image.pk else []
+    """The articles that show ``image``: as their hero, or in one of their live
+    entries (the body cannot hold images; ``articles.sanitize`` allows no ``img``).
+    One query."""
+    if not image.pk:
+        return []
+    return list(
+        Article.objects.filter(Q(hero=image) | Q(live_entries__image=image)).distinct()
+    )
 
 
 def image_refusal(user, image: Image) -> str | None:

@@ -1,7 +1,7 @@
 """The three newsroom roles and their permissions (groups; see docs/workflow.md,
-"Roles"). Verslaggever: write and submit own articles, propose topics. Redacteur:
-edit any article, publish, schedule, withdraw, approve topics, updates and
-corrections, the front page.
+"Roles"). Verslaggever: write and submit own articles and live entries, propose
+topics. Redacteur: edit any article, publish, schedule, withdraw, approve topics,
+updates and corrections, the front page, post and delete any live entry.
 Hoofdredactie: everything, including people and sections, the Logboek, unlocking
 logins and the security policy (the accounts app)."""
 
@@ -22,6 +22,10 @@ REPORTER = [
     # Own proposals only, until approved (articles/policy.py, "topics").
     ("articles", "change_topic"), ("articles", "change_topicalias"),
     ("articles", "delete_topicalias"),
+    # Live coverage: own entries as drafts or for review (articles/policy.py, "live").
+    ("articles", "add_liveentry"), ("articles", "change_liveentry"),
+    ("articles", "view_liveentry"), ("articles", "view_liveentrynote"),
+    ("articles", "view_liveentryrevision"),
 ]  # fmt: skip
 EDITOR = REPORTER + [
     ("articles", "publish_article"), ("articles", "edit_any_article"),
@@ -35,6 +39,9 @@ EDITOR = REPORTER + [
     ("articles", "delete_frontpageslot"), ("articles", "view_frontpageslot"),
     ("articles", "view_transition"),
     ("embeds", "change_embed"),
+    ("articles", "publish_liveentry"), ("articles", "delete_liveentry"),
+    ("articles", "add_liveentrynote"), ("articles", "change_liveentrynote"),
+    ("articles", "delete_liveentrynote"),
 ]  # fmt: skip
 ROLES = {"Verslaggever": REPORTER, "Redacteur": EDITOR}
 CHIEF_APPS = ["articles", "accounts", "embeds", "taggit", "auth", "flatpages"]

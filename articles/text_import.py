@@ -31,7 +31,12 @@ from embeds.body import reference_paragraph
 from embeds.parsing import find_posts
 from embeds.post import Post
 
-__all__ = ["ArticleTextError", "ParsedArticle", "parse_article_text"]
+__all__ = [
+    "ArticleTextError",
+    "ParsedArticle",
+    "parse_article_text",
+    "parse_entry_text",
+]
 
 _DATE_LINE = re.compile(
     r"^date\s+(?P<when>(?P<year>\d{4})-(?P<month>\d{1,2})"
@@ -118,12 +123,58 @@ def _paragraphs(lines: list[str]) -> list[list[str]]:
     return blocks
 
 
-def parse_article_text(text: str) -> ParsedArticle:
-    """Parse the import format; raise :class:`ArticleTextError` with a Dutch reason."""
+def _lines(text: str) -> list[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = [_normalise_line(line) for line in text.split("\n")]
     while lines and not lines[0]:
         lines.pop(0)
+    return lines
+
+
+def _items(lines: list[str]) -> list[tuple[str, list[str] | Post]]:
+    """Posts (a URL alone on a line, pasted embed code, a post copied as text) are
+    found first, so that their lines never become paragraphs or subheadings; the
+    rest is paragraphs of lines."""
+    items: list[tuple[str, list[str] | Post]] = []
+    for segment in find_posts("\n".join(lines)):
+        if segment.kind == "post":
+            items.append(("post", segment.post))
+        else:
+            items += [
+                ("text", block) for block in _paragraphs(segment.text.split("\n"))
+            ]
+    return items
+
+
+def _blocks(items) -> list[tuple[str, str | Post]]:
+    body = []
+    for kind, item in items:
+        if kind == "post":
+            body.append(("post", item))
+        elif len(item) == 1 and is_subheading(item[0]):
+            body.append(("h2", item[0]))
+        else:
+            body.append(("p", " ".join(item)))
+    return body
+
+
+def parse_entry_text(text: str) -> ParsedArticle:
+    """A live entry's text (no date line, no intro): paragraphs, subheadings and
+    posts by the article rules. Raise :class:`ArticleTextError` when it is empty.
+    The result's ``blocks`` and ``body_html`` are the entry's body."""
+    lines = _lines(text)
+    if not lines:
+        raise ArticleTextError(_("De tekst is leeg: er is niets om te plaatsen."))
+    blocks = _blocks(_items(lines))
+    return ParsedArticle(
+        published_on=date.min, precision=Precision.MINUTE, headline="", lede="",
+        blocks=blocks,
+    )  # fmt: skip
+
+
+def parse_article_text(text: str) -> ParsedArticle:
+    """Parse the import format; raise :class:`ArticleTextError` with a Dutch reason."""
+    lines = _lines(text)
     if not lines:
         raise ArticleTextError(_("Het bestand is leeg."))
     match = _DATE_LINE.match(lines[0])
@@ -147,30 +198,14 @@ def parse_article_text(text: str) -> ParsedArticle:
             _("De datum %(date)s bestaat niet.") % {"date": match["when"]}
         ) from None
     headline = match["headline"].strip()
-    # Posts (a URL alone on a line, pasted embed code, a post copied as text) are
-    # found first, so that their lines never become paragraphs or subheadings.
-    items: list[tuple[str, list[str] | Post]] = []
-    for segment in find_posts("\n".join(lines[1:])):
-        if segment.kind == "post":
-            items.append(("post", segment.post))
-        else:
-            items += [
-                ("text", block) for block in _paragraphs(segment.text.split("\n"))
-            ]
+    items = _items(lines[1:])
     lede_at = next((i for i, (kind, _item) in enumerate(items) if kind == "text"), None)
     if lede_at is None:
         raise ArticleTextError(
             _("Na de datumregel staat geen tekst: het artikel is leeg.")
         )
     lede = " ".join(items.pop(lede_at)[1])
-    body = []
-    for kind, item in items:
-        if kind == "post":
-            body.append(("post", item))
-        elif len(item) == 1 and is_subheading(item[0]):
-            body.append(("h2", item[0]))
-        else:
-            body.append(("p", " ".join(item)))
+    body = _blocks(items)
     return ParsedArticle(
         published_on=published_on,
         precision=Precision.MONTH

@@ -1,11 +1,23 @@
 from django.urls import path
 
+from articles.live import feeds as live_feeds
+from articles.live.pages import additions_for
+from articles.live.poll import live_poll
 from articles.public import feeds, previews, views
 
 app_name = "articles"
 urlpatterns = [
     path("", views.home, name="home"),
-    path("artikel/<str:slug>/", views.article_detail, name="article"),
+    # Every article; a live one with its coverage (articles/live/pages.py).
+    path(
+        "artikel/<str:slug>/",
+        views.article_detail,
+        {"additions": additions_for},
+        name="article",
+    ),
+    path("artikel/<str:slug>/live/nieuw/", live_poll, name="live_poll"),
+    path("artikel/<str:slug>/live/rss/", live_feeds.LiveFeed(), name="live_rss"),
+    path("artikel/<str:slug>/live/atom/", live_feeds.LiveAtomFeed(), name="live_atom"),
     path("sectie/<str:slug>/", views.section_detail, name="section"),
     path("onderwerp/<str:slug>/", views.topic_detail, name="topic"),
     path("auteur/<str:slug>/", views.author_detail, name="author"),

@@ -12,7 +12,19 @@ from django.conf import settings
 from django.core.management import call_command
 from psycopg import sql
 
-__all__ = ["busiest_topic", "flush_redis", "grow_to", "reset_database", "say"]
+__all__ = [
+    "LIVE_ENTRIES",
+    "LIVE_SLUG",
+    "busiest_topic",
+    "flush_redis",
+    "grow_to",
+    "live_blog",
+    "reset_database",
+    "say",
+]
+
+LIVE_SLUG = "bench-live"
+LIVE_ENTRIES = 2000
 
 
 def say(text: str) -> None:
@@ -79,3 +91,57 @@ def busiest_topic():
         .order_by("-count", "slug")
         .first()
     )
+
+
+def live_blog(entries: int = LIVE_ENTRIES):
+    """A published live article with ``entries`` entries a minute apart (the newest
+    a minute ago): a pinned summary, a key moment every hundred, two authors each,
+    an update on every tenth. Made once; the live article."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from articles.caching.targets import article_urls
+    from articles.caching.version import content_changed
+    from articles.models import Article, Author, LiveEntry, LiveEntryNote
+    from articles.services.articles import create_article
+
+    found = Article.objects.filter(slug=LIVE_SLUG).first()
+    if found:
+        return found
+    say(f"A live blog with {entries} entries...")
+    now = timezone.now()
+    authors = list(Author.objects.order_by("pk")[:2])
+    article = create_article(
+        slug=LIVE_SLUG,
+        headline="Live: de evacuatie uit Kabul",
+        lede="Alle berichten over de evacuatie, van minuut tot minuut.",
+        body="<p>Dit verslag wordt bijgewerkt zodra er nieuws is.</p>",
+        kind=Article.Kind.LIVE,
+        status=Article.Status.PUBLISHED,
+        publish_at=now - timedelta(minutes=entries + 1),
+        authors=authors,
+    )
+    made = LiveEntry.objects.bulk_create(
+        LiveEntry(
+            article=article,
+            status=LiveEntry.Status.PUBLISHED,
+            published_at=now - timedelta(minutes=entries - n),
+            title=f"Bericht {n}" if n % 3 == 0 else "",
+            body=f"<p>Bericht nummer {n}. Wat we nu weten, in een paar zinnen.</p>"
+            "<p>Een tweede alinea met wat er verder bekend is.</p>",
+            pinned=n == 0,
+            key_moment=n % 100 == 50,
+        )
+        for n in range(entries)
+    )
+    through = LiveEntry.authors.through
+    through.objects.bulk_create(
+        through(liveentry=entry, author=author) for entry in made for author in authors
+    )
+    LiveEntryNote.objects.bulk_create(
+        LiveEntryNote(entry=entry, kind="update", text="Bijgewerkt.")
+        for entry in made[::10]
+    )
+    content_changed(*article_urls(article))
+    return article

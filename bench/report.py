@@ -14,6 +14,8 @@ __all__ = [
     "ARTICLE_OFF",
     "ARTICLE_ON",
     "HOME",
+    "LIVE_OFF",
+    "POLL_ON",
     "SCALING_TARGETS",
     "SEARCH",
     "TOPIC",
@@ -28,11 +30,13 @@ __all__ = [
 
 ARTICLE_OFF = "article, page cache off"
 ARTICLE_ON = "article, page cache on"
+LIVE_OFF = "live page, page cache off"
+POLL_ON = "live poll, page cache on"
 HOME = "home"
 TOPIC = "topic"
 SEARCH = "search"
 # The issue's targets: the article page's ratio to the floor at every size...
-FLOOR_TARGETS = {ARTICLE_OFF: 0.15, ARTICLE_ON: 0.9}
+FLOOR_TARGETS = {ARTICLE_OFF: 0.15, ARTICLE_ON: 0.9, POLL_ON: 0.8}
 # ...and the lists' ratio to the floor at the largest size, against the smallest.
 SCALING_TARGETS = (HOME, TOPIC, SEARCH)
 SCALING_MINIMUM = 0.5
@@ -100,6 +104,8 @@ def check_targets(rows: list[Row]) -> list[tuple[bool | None, str]]:
         )
         met = all(r.ratio >= minimum for r in measured) if measured else None
         lines.append((met, f"{target}: ≥ {minimum}× floor ({figures or 'not run'})"))
+    for n in sizes:
+        lines.append(_live_against_article(by_key, n))
     large, small = (
         (f"{number(sizes[-1])} articles", number(sizes[0]))
         if len(sizes) > 1
@@ -123,6 +129,19 @@ def check_targets(rows: list[Row]) -> list[tuple[bool | None, str]]:
         )
         lines.append((scale >= SCALING_MINIMUM, f"{goal}: {scale:.2f} ({figures})"))
     return lines
+
+
+def _live_against_article(by_key: dict, size: int) -> tuple[bool | None, str]:
+    """The live page (with its thousands of entries) no slower than the article
+    page, at ``size`` articles: its ratio to the floor at least the article's."""
+    goal = f"{LIVE_OFF} at {number(size)} articles: no slower than {ARTICLE_OFF}"
+    live, article = by_key.get((LIVE_OFF, size)), by_key.get((ARTICLE_OFF, size))
+    if not (live and article):
+        return None, f"{goal} (not measured)"
+    figures = (
+        f"ratio to floor {show_ratio(live.ratio)} against {show_ratio(article.ratio)}"
+    )
+    return live.ratio >= article.ratio, f"{goal}: {figures}"
 
 
 def mark(met: bool | None) -> str:

@@ -30,14 +30,24 @@ import redis
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection, connections
+from django.urls import reverse
 from django.utils.html import escape
 
-from bench.data import busiest_topic, flush_redis, grow_to, reset_database, say
+from bench.data import (
+    busiest_topic,
+    flush_redis,
+    grow_to,
+    live_blog,
+    reset_database,
+    say,
+)
 from bench.docs import RESULTS, write_performance_page
 from bench.report import (
     ARTICLE_OFF,
     ARTICLE_ON,
     HOME,
+    LIVE_OFF,
+    POLL_ON,
     SEARCH,
     TOPIC,
     Row,
@@ -102,11 +112,13 @@ def targets_for(topic) -> list[Target]:
     from demo.generating.articles import RARE_WORD
 
     explainer = Article.objects.get(slug=EXPLAINER_SLUG)
+    live = live_blog()
     card = '<article class="card'
     return [
         Target(
             ARTICLE_OFF, explainer.get_absolute_url(), (escape(explainer.headline),)
         ),
+        Target(LIVE_OFF, live.get_absolute_url(), ('class="live-entry', "Oudere")),
         Target(HOME, "/", (card,)),
         Target(
             TOPIC, f"/onderwerp/{topic.slug}/", (f"<h1>{escape(topic.name)}</h1>", card)
@@ -288,7 +300,23 @@ def measure_sizes(options: Options, rows: list[Row], pages: list[str]) -> None:
             rows += measure(server, targets, articles=articles, options=options)
         cached = Target(ARTICLE_ON, targets[0].path, targets[0].expect, cached=True)
         with serve(page_cache=True) as server:
-            rows += measure(server, [cached], articles=articles, options=options)
+            poll = poll_target(server)
+            if not any(page.startswith(POLL_ON) for page in pages):
+                pages.append(f"{poll.name}: `{poll.path}`")
+            rows += measure(server, [cached, poll], articles=articles, options=options)
+
+
+def poll_target(server: Gunicorn) -> Target:
+    """The live blog's poll as an open page asks it: from its newest entry, which
+    is what almost every reader's page asks (nothing new)."""
+    from articles.live.paging import entry_cursor
+    from articles.models import LiveEntry
+
+    live = live_blog()
+    newest = LiveEntry.objects.published().filter(article=live).latest("published_at")
+    path = reverse("articles:live_poll", kwargs={"slug": live.slug})
+    path += f"?na={quote(entry_cursor(newest).encode())}"
+    return Target(POLL_ON, path, ('"count": 0',), cached=True)
 
 
 def main() -> None:

@@ -5,6 +5,7 @@ Lighthouse, two servers, a database that is down) start it the same way.
 """
 
 import http.client
+import os
 import socket
 import subprocess
 import sys
@@ -40,7 +41,8 @@ class Gunicorn:
     server's own address); ``options`` are added to gunicorn's command line."""
 
     def __init__(self, env: dict[str, str], *, log: Path, workers: int = 2, options=()):
-        self.port = free_port()
+        # BENCH_PORT: a port of one's own on a shared machine; else any free one.
+        self.port = int(os.environ.get("BENCH_PORT") or 0) or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log
         self.last_headers = None

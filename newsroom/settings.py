@@ -312,6 +312,11 @@ LOGGING = {
 NEWSROOM_DEFAULT_SECTION = {"slug": "nieuws", "name": "Nieuws"}
 NEWSROOM_HOUSE_BYLINE = {"slug": "redactie", "name": "Redactie"}
 ARTICLES_PER_PAGE = 12
+# Live coverage (articles/live/): entries on a page of the stream, and how often a
+# reader's open page asks the poll endpoint for newer ones (live.js backs off while
+# the tab is hidden). Shared caches keep a poll answer at most LIVE_POLL_SECONDS.
+LIVE_ENTRIES_PER_PAGE = 20
+LIVE_POLL_SECONDS = int(env_str("LIVE_POLL_SECONDS") or 20)
 
 # Embedded posts: ask providers (oEmbed) and copy images when an editor adds a post
 # or refresh_embeds runs. Off: archive only what the pasted code or text says.

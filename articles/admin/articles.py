@@ -24,6 +24,7 @@ from articles.admin.workflow import ArticleCommentInline
 from articles.conflicts import merged_notice
 from articles.dates import precise_label
 from articles.forms import ArticleAdminForm, topic_choice_field
+from articles.live import desk
 from articles.models import Article, ArticleComment, ArticleNote, AutosaveCopy, Topic
 from articles.policy import can_edit, can_publish, read_only_reason, require
 from articles.sanitize import sanitize_body
@@ -181,6 +182,28 @@ class ArticleAdmin(admin.ModelAdmin):
                 "<path:object_id>/versies/<int:version>/herstellen/",
                 view(revisions.restore_view, post_only=True),
                 name=f"{name}_revision_restore",
+            ),
+            # The live desk (articles/live/desk.py); entries by their own pk.
+            path("<path:object_id>/live/", view(desk.desk_view), name=f"{name}_live"),
+            path(
+                "<path:object_id>/live/afsluiten/",
+                view(desk.close_view, post_only=True),
+                name=f"{name}_live_close",
+            ),
+            path(
+                "<path:object_id>/live/<int:entry_pk>/",
+                view(desk.entry_view),
+                name=f"{name}_live_entry",
+            ),
+            path(
+                "<path:object_id>/live/<int:entry_pk>/noot/",
+                view(desk.note_view, post_only=True),
+                name=f"{name}_live_note",
+            ),
+            path(
+                "<path:object_id>/live/<int:entry_pk>/verwijderen/",
+                view(desk.delete_view),
+                name=f"{name}_live_delete",
             ),
             *super().get_urls(),
         ]

@@ -20,7 +20,7 @@ from articles.images.fields import CleanUpload, SafeImageField
 from articles.images.renditions import best
 from articles.images.services import save_image
 from articles.models import Image
-from articles.policy import image_refusal, may, require
+from articles.policy import image_refusal, image_users, may, require
 
 
 class ImageAdminForm(forms.ModelForm):
@@ -106,7 +106,7 @@ class ImageAdmin(StoreFailuresInForm, admin.ModelAdmin):
 
     @admin.display(description=_("artikelen"))
     def used_by(self, image):
-        articles = image.hero_of.all() if image.pk else []
+        articles = image_users(image)  # as hero or in a live entry
         if not articles:
             return gettext("Nog in geen enkel artikel.")
         return format_html(

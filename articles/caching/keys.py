@@ -31,7 +31,10 @@ PARAMETERS: dict[str, tuple[str, ...]] = {
     "articles:topic": _CURSORS,
     "articles:author": _CURSORS,
     "articles:search": ("q", "pagina"),  # paging.NUMBER_PARAMETER
-    "articles:article": (),
+    "articles:article": _CURSORS,  # a live article's stream (articles/live/)
+    "articles:live_poll": ("na",),
+    "articles:live_rss": (),
+    "articles:live_atom": (),
     "articles:preview": (),  # never stored (private, no-store), listed for the test
     **{
         f"articles:{owner}feed{atom}": ()

@@ -42,11 +42,21 @@ from articles.caching.keys import page_key
 from articles.caching.layered import layered_get, layered_set
 from articles.caching.sessions import holds_session
 
+# A view's cap on the shared lifetime of its page (the live poll), in seconds.
+LIFETIME = "X-Cache-Lifetime"
 _SKIPPED_HEADERS = {"set-cookie", "date", "cache-control", "last-modified", "age"}
 
 
 def _never_cached(request) -> bool:
     return request.path.startswith(settings.PAGE_CACHE_EXCLUDE)
+
+
+def _sent(response):
+    """``response`` without the view's note to this middleware (X-Cache-Lifetime),
+    where nothing is stored."""
+    if response.has_header(LIFETIME):
+        del response[LIFETIME]
+    return response
 
 
 class PageCacheMiddleware:
@@ -55,14 +65,14 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         if not settings.PAGE_CACHE or _never_cached(request):
-            return self.get_response(request)
+            return _sent(self.get_response(request))
         if holds_session(request):
-            response = self.get_response(request)
+            response = _sent(self.get_response(request))
             if not response.has_header("Cache-Control"):
                 patch_cache_control(response, private=True, no_cache=True)
             return response
         if request.method not in ("GET", "HEAD"):
-            return self.get_response(request)
+            return _sent(self.get_response(request))
 
         state = version.current()
         request.shared_number = state.shared  # fragment keys (the navigation)
@@ -135,10 +145,16 @@ class PageCacheMiddleware:
     def _with_headers(response, state: version.State):
         """Validators and the CDN's lifetime, never beyond the next scheduled
         publication."""
+        # A view may ask shared caches to keep it for less (the live poll): the
+        # header is stored with the response, never sent on.
+        asked = response.get(LIFETIME)
+        _sent(response)
         if not PageCacheMiddleware._shared(response):
             return response
         response["Last-Modified"] = http_date(state.changed_at.timestamp())
         lifetime = settings.PAGE_CACHE_CDN_SECONDS
+        if asked is not None:
+            lifetime = min(lifetime, int(asked))
         if state.next_change_at is not None:
             until = (state.next_change_at - timezone.now()).total_seconds()
             lifetime = max(0, min(lifetime, int(until)))

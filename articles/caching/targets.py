@@ -9,10 +9,11 @@ under, in every language the site speaks (Dutch without a prefix, English under
 from datetime import datetime
 
 from django.conf import settings
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from articles.models import Article
+from articles.models import Article, LiveEntry
 
 __all__ = [
     "SITEMAP_PARTS",
@@ -20,6 +21,7 @@ __all__ = [
     "deleted_article_urls",
     "in_every_language",
     "list_urls",
+    "live_urls",
     "owner_urls",
     "sitemap_urls",
     "went_live",
@@ -30,6 +32,8 @@ __all__ = [
 SITEMAP_PARTS = ("artikelen", "secties", "onderwerpen", "auteurs")
 # The lists every published article appears on, by URL name.
 _LISTS = ("articles:home", "articles:feed", "articles:feed-atom")
+# A live article's own routes besides its page: the poll and the entries' feeds.
+_LIVE_ROUTES = ("articles:live_poll", "articles:live_rss", "articles:live_atom")
 # A section, topic or author: its page and its two feeds.
 _OWNER_ROUTES = {
     kind: (f"articles:{kind}", f"articles:{kind}-feed", f"articles:{kind}-feed-atom")
@@ -75,15 +79,25 @@ def owner_urls(kind: str, slug: str) -> list[str]:
     return [url for name in _OWNER_ROUTES[kind] for url in _everywhere(name, slug=slug)]
 
 
+def live_urls(slug: str) -> list[str]:
+    """A live article's poll endpoint and entries' feeds, in every language. (The
+    poll is asked with a cursor, ``?na=``: a CDN purges its answers by the
+    article's key, or keeps them no longer than LIVE_POLL_SECONDS.)"""
+    return [url for name in _LIVE_ROUTES for url in _everywhere(name, slug=slug)]
+
+
 def article_urls(article, *, old_slugs=()) -> tuple[list[str], list[str]]:
     """The pages and surrogate keys an article appears on: its own page (and old
-    addresses), the home page, feeds, its section, topics and authors, sitemaps."""
+    addresses), the home page, feeds, its section, topics and authors, sitemaps;
+    for a live article also its poll and feeds."""
     urls = [
         url
         for slug in (article.slug, *old_slugs)
         if slug
         for url in _everywhere("articles:article", slug=slug)
     ]
+    if article.kind == Article.Kind.LIVE:
+        urls += [url for slug in (article.slug, *old_slugs) for url in live_urls(slug)]
     urls += list_urls()
     keys = [f"article-{article.pk}", "lists"]
     if article.section_id:
@@ -109,11 +123,17 @@ def deleted_article_urls(slug: str) -> list[str]:
 
 
 def went_live(since: datetime, now: datetime) -> tuple[list[str], list[str]]:
-    """The URLs and keys of articles whose scheduled time passed after ``since``."""
+    """The URLs and keys of articles whose scheduled time passed after ``since``,
+    or one of whose live entries' scheduled time did."""
     urls, keys = [], []
+    # Also live articles whose scheduled entry came up (the article itself did not
+    # change), in the same query.
+    entries = LiveEntry.objects.filter(
+        status=LiveEntry.Status.PUBLISHED, published_at__gt=since, published_at__lte=now
+    ).values("article_id")
     went = (
         Article.objects.published(at=now)
-        .filter(publish_at__gt=since)
+        .filter(Q(publish_at__gt=since) | Q(pk__in=entries))
         .select_related("section")
         .prefetch_related("topics", "authors")
     )

@@ -21,7 +21,7 @@ from threading import local
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection, transaction
-from django.db.models import F, Min, Value
+from django.db.models import F, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -29,7 +29,7 @@ from django.utils.dateparse import parse_datetime
 from articles.caching.purge import LEGACY_HOOKS
 from articles.caching.targets import went_live
 from articles.caching.tasks import purge_pages
-from articles.models import Article, ContentVersion, FrontPage
+from articles.models import Article, ContentVersion, FrontPage, LiveEntry
 
 __all__ = ["State", "content_changed", "current"]
 
@@ -43,12 +43,19 @@ class State:
 
 
 def _next_scheduled(now: datetime) -> datetime | None:
-    """The next moment the site changes by itself: a scheduled publication, or the
-    end of the front page's breaking-news banner."""
+    """The next moment the site changes by itself: a scheduled publication (of an
+    article or a live entry), or the end of the front page's breaking-news
+    banner."""
+    articles = Article.objects.filter(
+        status=Article.Status.PUBLISHED, publish_at__gt=now
+    ).values_list("publish_at", flat=True)
+    # Whatever its article: an entry scheduled in a draft only ends a cached page's
+    # life early, never keeps one alive too long. One query for both.
+    entries = LiveEntry.objects.filter(
+        status=LiveEntry.Status.PUBLISHED, published_at__gt=now
+    ).values_list("published_at", flat=True)
     moments = [
-        Article.objects.filter(
-            status=Article.Status.PUBLISHED, publish_at__gt=now
-        ).aggregate(next=Min("publish_at"))["next"],
+        articles.order_by().union(entries.order_by()).order_by("publish_at").first(),
         FrontPage.objects.filter(banner_until__gt=now)
         .values_list("banner_until", flat=True)
         .first(),

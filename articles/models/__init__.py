@@ -11,6 +11,12 @@ from articles.models.core import (
 )
 from articles.models.frontpage import FrontPage, FrontPageSlot
 from articles.models.images import Image
+from articles.models.live import (
+    LiveEntry,
+    LiveEntryNote,
+    LiveEntryQuerySet,
+    LiveEntryRevision,
+)
 from articles.models.notes import ArticleNote
 from articles.models.tasks import FailedTask
 from articles.models.topics import Topic, TopicAlias
@@ -38,6 +44,10 @@ __all__ = [
     "FrontPage",
     "FrontPageSlot",
     "Image",
+    "LiveEntry",
+    "LiveEntryNote",
+    "LiveEntryQuerySet",
+    "LiveEntryRevision",
     "PreviewLink",
     "Revision",
     "Section",

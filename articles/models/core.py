@@ -249,6 +249,19 @@ class Article(models.Model):
         help_text=_("Tijd van de laatste inhoudelijke wijziging die lezers zien."),
     )
     version = models.PositiveIntegerField(_("versie"), default=1, editable=False)
+    live_closed_at = models.DateTimeField(
+        _("live afgelopen"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Alleen bij live: ingevuld zodra de verslaggeving is afgelopen."),
+    )
+    live_oldest_first = models.BooleanField(
+        _("oudste bericht eerst"),
+        default=False,
+        help_text=_("Alleen bij afgelopen live-verslaggeving: lezers zien de "
+                    "berichten van begin tot eind."),
+    )  # fmt: skip
     seo_title = models.CharField(_("SEO-titel"), max_length=70, blank=True)
     seo_description = models.CharField(
         _("SEO-omschrijving"), max_length=160, blank=True

@@ -1,5 +1,8 @@
 """The readers' site. Every list and page goes through Article.objects.published()."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db.models import (
@@ -31,8 +34,8 @@ from articles.models import (
     Topic,
     TopicAlias,
 )
+from articles.public.cards import body_with_cards
 from articles.public.paging import NUMBER_PARAMETER, KeysetPage, keyset_page
-from articles.public.rendering import render_body
 from articles.public.search import MAX_QUERY_LENGTH, search_articles
 from articles.public.structured_data import (
     absolute,
@@ -44,7 +47,8 @@ from articles.public.structured_data import (
     published_iso,
 )
 from articles.services.frontpage import current_front_page, home_articles
-from embeds.rendering import load_config, render_card
+from embeds.providers import PROVIDERS
+from embeds.rendering import load_config
 
 CONTENT_VERSION = ContentVersion.objects.filter(pk=1)
 # What the article page reads of an article, loaded up front (public page, previews).
@@ -90,8 +94,30 @@ def home(request):
     )
 
 
-def article_detail(request, slug):
-    """One article. Template: articles/article.html; 410 for withdrawn articles."""
+# Where a kind of work's own block goes in the story (PageAdditions.block): the story
+# is cached per version of the article, the block is rendered per request.
+SLOT = mark_safe("<!-- slot -->")  # noqa: S308 (a constant)
+
+
+@dataclass(frozen=True)
+class PageAdditions:
+    """What a kind of work adds to the article page, for ``article_detail``'s
+    ``additions`` (articles/urls.py passes live coverage's, articles/live/pages.py).
+
+    ``structured(article)`` is the page's JSON-LD instead of ``article_data``;
+    ``block(request, article, number)`` is HTML placed in the story after the body,
+    for content version ``number``. The head and story are then cached per content
+    version, and the page offers click-to-load for every platform (a block may bring
+    posts the article itself has none of).
+    """
+
+    structured: Callable[[Article], dict]
+    block: Callable[[HttpRequest, Article, int], str]
+
+
+def article_detail(request, slug, *, additions=None):
+    """One article. Template: articles/article.html; 410 for withdrawn articles.
+    ``additions(article)``: the article's PageAdditions, or None."""
     found = (
         Article.objects.published()
         .defer("search_vector")
@@ -125,10 +151,17 @@ def article_detail(request, slug):
         if moved:
             return redirect("articles:article", slug=moved, permanent=True)
         raise Http404(_("Dit artikel bestaat niet."))
-    return article_response(request, article)
+    added = additions(article) if additions else None
+    return article_response(request, article, additions=added)
 
 
-def article_response(request, article: Article, *, preview: bool = False):
+def article_response(
+    request,
+    article: Article,
+    *,
+    preview: bool = False,
+    additions: PageAdditions | None = None,
+):
     """articles/article.html for ``article`` (public page and previews).
 
     What depends on the article alone (head tags and JSON-LD, the story with its
@@ -154,11 +187,14 @@ def article_response(request, article: Article, *, preview: bool = False):
         article.publish_at,
         article.status,
         shared,
+        # What a kind of work adds (a live blog's entries in its JSON-LD) moves
+        # the content version, not the article.
+        number if additions else None,
     )
 
     def render_parts():
         prefetch_related_objects([article], *ARTICLE_PAGE_PREFETCH)
-        context = article_context(article)
+        context = article_context(article, additions=additions)
         return {
             "head": render_to_string("articles/parts/head.html", context, request),
             "story": render_to_string("articles/parts/story.html", context, request),
@@ -174,11 +210,14 @@ def article_response(request, article: Article, *, preview: bool = False):
             {"related": related_articles(article, parts["topic_ids"])},
         ),
     )
+    story = parts["story"]
+    if additions:
+        story = story.replace(SLOT, additions.block(request, article, number), 1)
     context = {
         "article": article,
         # Rendered from our templates above (autoescaped), kept as rendered.
         "head": mark_safe(parts["head"]),  # noqa: S308
-        "story": mark_safe(parts["story"]),  # noqa: S308
+        "story": mark_safe(story),  # noqa: S308
         "related": mark_safe(related),  # noqa: S308
         "preview": preview,
     }
@@ -218,18 +257,25 @@ def related_articles(article: Article, topic_ids: list[int]) -> list[Article]:
     return chosen
 
 
-def article_context(article: Article) -> dict:
+def article_context(
+    article: Article, *, additions: PageAdditions | None = None
+) -> dict:
     """The context of articles/parts/ for ``article``: article, body,
-    embed_providers, structured_data, canonical_url and the Open Graph dates.
-    Prefetch ARTICLE_PAGE_PREFETCH first.
+    embed_providers, structured_data, slot, canonical_url and the Open Graph
+    dates. Prefetch ARTICLE_PAGE_PREFETCH first.
     """
     embeds = list(article.embeds.all())
+    providers = [embed.provider for embed in embeds]
+    data = article_data(article)
+    if additions:
+        providers = list(PROVIDERS)
+        data = additions.structured(article)
     return {
         "article": article,
         "body": rendered_body(article, embeds),
-        "embed_providers": load_config(embed.provider for embed in embeds),
-        "structured_data": json_ld(article_data(article))
-        + json_ld(breadcrumbs(article)),
+        "embed_providers": load_config(providers),
+        "structured_data": json_ld(data) + json_ld(breadcrumbs(article)),
+        "slot": SLOT if additions else "",
         "canonical_url": absolute(article.get_absolute_url()),
         "published_time": published_iso(article),
         "modified_time": modified_iso(article),
@@ -237,26 +283,8 @@ def article_context(article: Article) -> dict:
 
 
 def rendered_body(article: Article, embeds: list) -> SafeString:
-    """The article's body with its posts as cards, rendered once per version: the
-    cache key holds the body itself and the state of every post and its media
-    (``embeds__media`` prefetched)."""
-    versions = [
-        (
-            embed.pk,
-            embed.state,
-            embed.updated_at,
-            [(m.pk, m.image.name, m.alt, m.width, m.height) for m in embed.media.all()],
-        )
-        for embed in embeds
-    ]
-
-    def render():
-        cards = {embed.url: render_card(embed) for embed in embeds}
-        return str(render_body(article.body, cards=cards))
-
-    # render_body's own output (sanitized body, cards built with format_html).
-    html = cached_fragment("body", (article.body, versions), render)
-    return mark_safe(html)  # noqa: S308
+    """The article's body with its posts as cards (``embeds__media`` prefetched)."""
+    return body_with_cards(article.body, embeds)
 
 
 def section_detail(request, slug):

@@ -80,9 +80,10 @@
     if (consentBox) consentBox.hidden = true;
     if (config.kind !== "iframe") addScript(config.src);
   }
-  document.querySelectorAll("figure.embed[data-embed-provider]").forEach(function (card) {
+  function wire(card) {
     var consent = card.querySelector(".embed-consent");
-    if (!consent) return;
+    if (!consent || card.dataset.embedWired) return;
+    card.dataset.embedWired = "1";
     var provider = card.dataset.embedProvider;
     var checkbox = consent.querySelector(".embed-remember");
     checkbox.checked = remembered(provider);
@@ -95,5 +96,11 @@
       if (!checkbox.checked) remember(provider, false);
     });
     if (remembered(provider)) load(card);
-  });
+  }
+  function wireAll(root) {
+    root.querySelectorAll("figure.embed[data-embed-provider]").forEach(wire);
+  }
+  wireAll(document);
+  // Entries a live page inserts later (live.js) bring cards of their own.
+  document.addEventListener("live:entries", function (event) { wireAll(event.target); });
 })();

@@ -118,6 +118,9 @@ def test_a_database_from_before_the_move_migrates_with_every_row_intact():
         new_apps = migrate(latest)
 
         after_rows = every_row()
+        # Tables that later migrations make (live coverage's) arrive empty.
+        for table in set(after_rows) - set(before_rows):
+            assert after_rows.pop(table) == [], table
         types = after_rows.pop("django_content_type")
         old_types = before_rows.pop("django_content_type")
         assert after_rows == before_rows  # every row of every table, as it was

@@ -359,8 +359,10 @@ def test_restoring_an_imported_revision_finds_the_right_records(newsroom):
 # or alias's approval stays behind too: imported ones are approved (the import is
 # the system's), and a proposal has no public page unless a published article uses
 # it, which publishing approves anyway.
+# A live article's coverage state (closed, readers' order) is not archived yet, nor
+# are its entries (articles.fields.LIVE).
 LEFT_OUT = {"id", "article", "embed", "topic", "search_vector", "approved",
-            "proposed_by"}  # fmt: skip
+            "proposed_by", "live_closed_at", "live_oldest_first"}  # fmt: skip
 
 
 def test_every_field_is_in_the_archive(newsroom):

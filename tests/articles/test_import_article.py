@@ -13,7 +13,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 
-from articles.management.commands.import_article import MAX_FILE_BYTES, Command
+from articles.management.commands.import_article import MAX_FILE_BYTES
+from articles.management.reading import authors_by_slug
 from articles.models import Article, Author, Section
 from tests.helpers.parts import ROOT
 
@@ -374,7 +375,7 @@ def test_authors_keep_their_order_and_lose_duplicates(db):
     zoe = Author.objects.create(slug="zoe", name="Zoë Zwart")
     anna = Author.objects.create(slug="anna", name="Anna Appel")
     mo = Author.objects.create(slug="mo", name="Mo Mulder")
-    resolved = Command()._authors(["zoe", "anna", "zoe", "mo", "anna"])
+    resolved = authors_by_slug(["zoe", "anna", "zoe", "mo", "anna"])
     assert resolved == [zoe, anna, mo]
 
 

@@ -13,7 +13,14 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from tests.helpers.matrix import Case, build_world, cases_for, form_data, send
+from tests.helpers.matrix import (
+    Case,
+    build_world,
+    cases_for,
+    form_data,
+    live_entry_keys,
+    send,
+)
 from tests.helpers.parts import say_at_the_end
 
 # Who may, by role: R Verslaggever, E Redacteur, C Hoofdredactie; "" nobody (only
@@ -23,6 +30,12 @@ TABLE = {
     "articles.article": {
         "view": "REC", "add": "REC", "change": "EC own-draft:R",
         "delete": "C", "publish": "EC",
+        # The live desk: everyone reads it and writes entries for review; the
+        # reporter changes their own unplaced entry; editors place, change any,
+        # delete, add notes and close.
+        "live_view": "REC", "live_add": "REC", "live_place": "EC",
+        "live_change": "EC live-own-draft:R", "live_delete": "EC", "live_note": "EC",
+        "live_close": "EC",
     },
     "articles.section": {"view": "REC", "add": "C", "change": "C", "delete": "C"},
     "articles.author": {"view": "REC", "add": "EC", "change": "EC", "delete": "C"},
@@ -80,7 +93,49 @@ def _article_urls(opts, key, article):
         Case("GET", f"{base}/versies/", "view", key),
         Case("GET", f"{base}/versies/1/1/", "view", key),
         Case("POST", f"{base}/versies/1/herstellen/", "change", key),
+        *(_live_urls(base, article) if article.kind == "live" else []),
     ]  # fmt: skip
+
+
+def _live_urls(base, article):
+    """The live desk's pages and actions, on the desk and on each entry."""
+    entry = {"body": "<p>Gewijzigd.</p>", "actie": "concept"}
+    cases = [
+        Case("GET", f"{base}/live/", "live_view"),
+        Case(
+            "POST",
+            f"{base}/live/",
+            "live_add",
+            "",
+            {"nieuw-body": "<p>Nieuw.</p>", "actie": "beoordeling"},
+        ),
+        Case(
+            "POST",
+            f"{base}/live/",
+            "live_place",
+            "",
+            {"nieuw-body": "<p>Nieuw.</p>", "actie": "plaatsen"},
+        ),
+        Case(
+            "POST", f"{base}/live/afsluiten/", "live_close", "", {"actie": "afsluiten"}
+        ),
+    ]
+    for key, obj in live_entry_keys(article).items():
+        url = f"{base}/live/{obj.pk}"
+        cases += [
+            Case("GET", f"{url}/", "live_change", key),
+            Case("POST", f"{url}/", "live_change", key, entry),
+            Case(
+                "POST",
+                f"{url}/noot/",
+                "live_note",
+                key,
+                {"kind": "update", "text": "Meer."},
+            ),
+            Case("GET", f"{url}/verwijderen/", "live_delete", key),
+            Case("POST", f"{url}/verwijderen/", "live_delete", key),
+        ]
+    return cases  # fmt: skip
 
 
 def _extra(opts, key, obj):
@@ -179,7 +234,10 @@ def test_every_admin_url_is_in_the_matrix():
         "<path:object_id>/versies/", "<path:object_id>/versies/<int:old>/<int:new>/",
         "<path:object_id>/versies/<int:version>/herstellen/",
         "<int:object_id>/herstel/<int:version>/", "plakken/", "<int:pk>/controleer/",
-        "<id>/password/",
+        "<id>/password/", "<path:object_id>/live/", "<path:object_id>/live/afsluiten/",
+        "<path:object_id>/live/<int:entry_pk>/",
+        "<path:object_id>/live/<int:entry_pk>/noot/",
+        "<path:object_id>/live/<int:entry_pk>/verwijderen/",
     }  # fmt: skip
     standard = {
         "", "add/", "<path:object_id>/history/", "<path:object_id>/delete/",

@@ -363,13 +363,13 @@ def test_saving_a_draft_leaves_the_cache_alone(client, make_article, story):
 
 
 def test_the_body_is_rendered_once_per_version(client, story, settings, monkeypatch):
-    from articles.public import views
+    from articles.public import cards
 
     settings.PAGE_CACHE = False
     calls = []
-    real = views.render_body
+    real = cards.render_body
     monkeypatch.setattr(
-        views, "render_body", lambda *a, **k: calls.append(1) or real(*a, **k)
+        cards, "render_body", lambda *a, **k: calls.append(1) or real(*a, **k)
     )
     url = story.get_absolute_url()
     for _ in range(3):

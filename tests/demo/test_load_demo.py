@@ -97,3 +97,26 @@ def test_demo_editor_command_prints_working_credentials(client, db):
     assert client.get("/admin/articles/article/").status_code == 200
     call_command("demo_editor", "redactie", stdout=StringIO())
     assert not client.login(request=HttpRequest(), **credentials)
+
+
+def test_demo_live_blog_of_the_attack_day(editor_client, db):
+    """A closed live blog with a pinned summary, two key moments, posts pasted as
+    text and as a URL archived as cards, a correction; the desk shows it all."""
+    from articles.models import LiveEntry
+    from demo import live
+
+    call_command("load_demo", stdout=StringIO())
+    article = Article.objects.get(slug=live.LIVE_SLUG)
+    assert article.kind == "live" and article.live_closed_at is not None
+    entries = LiveEntry.objects.for_readers(article)
+    assert len(entries) == len(live.LIVE_ENTRIES)
+    assert entries[0].pinned and entries[0].title == "Samenvatting"
+    assert sum(entry.key_moment for entry in entries) == 2
+    posts = {embed.source for entry in entries for embed in entry.embeds.all()}
+    assert "text" in posts
+    assert sum(entry.embeds.count() for entry in entries) == 2
+    assert LiveEntry.objects.filter(notes__kind="correction").count() == 1
+    page = editor_client.get(f"/admin/articles/article/{article.pk}/live/")
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Afgelopen" in text and "Farid Noori" in text

@@ -17,7 +17,15 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-__all__ = ["Case", "build_world", "cases_for", "fingerprint", "form_data", "send"]
+__all__ = [
+    "Case",
+    "build_world",
+    "cases_for",
+    "fingerprint",
+    "form_data",
+    "live_entry_keys",
+    "send",
+]
 
 # Rows that a request may write whatever its outcome: the session, presence.
 NOT_FINGERPRINTED = {"sessions.session", "articles.editingpresence"}
@@ -96,6 +104,7 @@ def build_world(make_user):
             )
             create_preview_link(article, user=None)
             articles[f"{owner}-{state}"] = article
+    articles["live"] = _live_article(section, authors, topic, people, colleague)
     objects["articles.article"] = articles
     objects["articles.image"] = {
         "own": Image.objects.create(alt="Eigen foto", uploaded_by=people["R"]),
@@ -131,6 +140,31 @@ def build_world(make_user):
     objects["sites.site"] = {"": Site.objects.get_current()}
     objects["articles.failedtask"] = {"": _failed_task()}
     return people, root, objects
+
+
+def _live_article(section, authors, topic, people, colleague):
+    """A colleague's published live article with the reporter's draft entry and a
+    placed one (``live_entry_keys`` names them)."""
+    from articles.live.services import post_entry
+    from articles.services.articles import create_article
+    from articles.services.previews import create_preview_link
+
+    article = create_article(
+        headline="Live: Kabul", lede="Een intro.", body="<p>Tekst.</p>",
+        section=section, authors=[authors["other"]], topics=[topic],
+        status="published", publish_at=timezone.now() - timezone.timedelta(hours=1),
+        created_by=colleague, kind="live",
+    )  # fmt: skip
+    create_preview_link(article, user=None)
+    post_entry(article, user=people["R"], body="<p>Eigen concept.</p>", status="draft")
+    post_entry(article, user=None, body="<p>Geplaatst.</p>")
+    return article
+
+
+def live_entry_keys(article) -> dict:
+    """The live article's entries by matrix key: the reporter's draft, a placed one."""
+    entries = article.live_entries.order_by("pk")
+    return {"live-own-draft": entries[0], "live-placed": entries[1]}
 
 
 def _failed_task():

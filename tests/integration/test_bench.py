@@ -2,7 +2,15 @@
 
 import pytest
 
-from bench.report import ARTICLE_OFF, ARTICLE_ON, HOME, Row, check_targets
+from bench.report import (
+    ARTICLE_OFF,
+    ARTICLE_ON,
+    HOME,
+    LIVE_OFF,
+    POLL_ON,
+    Row,
+    check_targets,
+)
 from bench.wrk import WrkResult, parse_duration, parse_wrk
 
 # Real reports of wrk 4.1.0 (Debian) against the bench's gunicorn.
@@ -108,8 +116,32 @@ def test_targets_judged_on_ratios_to_the_floor():
         _row(HOME, 100_000, 40, floor=500.0),
     ]
     met = [ok for ok, _ in check_targets(rows)]
-    assert met == [False, True, True, None, None]
+    # Article off, on, live poll; live page against the article at 1k and 100k;
+    # home, topic, search.
+    assert met == [False, True, None, None, None, True, None, None]
     assert (
         "0.80 (ratio to floor 0.10 → 0.080; req/s 100 → 40)"
-        in check_targets(rows)[2][1]
+        in check_targets(rows)[5][1]
     )
+
+
+def test_live_targets_poll_against_floor_and_live_page_against_article():
+    """The poll ≥ 0.8 × floor; the live page's ratio at least the article's."""
+    rows = [
+        _row(ARTICLE_OFF, 1000, 200),
+        _row(LIVE_OFF, 1000, 210),
+        _row(POLL_ON, 1000, 850),
+        _row(ARTICLE_OFF, 100_000, 200),
+        _row(LIVE_OFF, 100_000, 150),
+        _row(POLL_ON, 100_000, 700),
+    ]
+    checks = dict(
+        zip(
+            ("off", "on", "poll", "live 1k", "live 100k"),
+            check_targets(rows),
+            strict=False,
+        )
+    )
+    assert checks["poll"][0] is False  # 0.70 at 100k
+    assert (checks["live 1k"][0], checks["live 100k"][0]) == (True, False)
+    assert "0.21 against 0.20" in checks["live 1k"][1]

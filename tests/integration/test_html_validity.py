@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 
 from articles.models import Article
 from demo.content import EXPLAINER_SLUG
+from demo.live import LIVE_SLUG
 from tests.helpers.parts import VNU_JAR
 from tests.helpers.samples.seed import SEED_EXPLAINER
 
@@ -23,6 +24,7 @@ PAGES = {
     "section": ("/sectie/buitenland/", 200),
     "topic": ("/onderwerp/iskp/", 200),
     "author": ("/auteur/eva-mulder/", 200),
+    "live": (f"/artikel/{LIVE_SLUG}/", 200),
     "not-found": ("/artikel/bestaat-niet/", 404),
     "withdrawn": ("/artikel/ingetrokken-verhaal/", 410),
     "over-ons": ("/over-ons/", 200),

@@ -13,7 +13,7 @@ KINDS = [
     ("analysis", "AnalysisNewsArticle"),
     ("opinion", "OpinionNewsArticle"),
     ("reportage", "ReportageNewsArticle"),
-    ("live", "NewsArticle"),
+    ("live", "LiveBlogPosting"),
 ]
 
 

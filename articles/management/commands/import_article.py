@@ -1,4 +1,4 @@
-"""python manage.py import_article FILE [--publish | --publish-at ISO8601] ...
+"""python manage.py import_article FILE [--kind CODE] [--publish | --publish-at T] ...
 
 The last line of output is the article's public path when it is published or
 scheduled, its admin change path when it is a draft. Bad input: a message on stderr,
@@ -14,17 +14,21 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 
 from articles.images.processing import MAX_UPLOAD_BYTES, ImageRefused, clean_upload
 from articles.images.services import delete_image_files, store_upload
-from articles.models import Article, Author, Section
+from articles.management.reading import (
+    MAX_FILE_BYTES,
+    authors_by_slug,
+    moment,
+    read_text,
+)
+from articles.models import Article, Section
 from articles.services.articles import create_article
 from articles.text_import import ArticleTextError, parse_article_text
 from embeds.services import archive_post
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
+__all__ = ["MAX_FILE_BYTES", "Command"]
 
 
 class Command(BaseCommand):
@@ -50,6 +54,13 @@ class Command(BaseCommand):
             "--section", metavar="SLUG", help="Slug van een bestaande sectie."
         )
         parser.add_argument(
+            "--kind",
+            metavar="CODE",
+            default=Article.Kind.NEWS,
+            help="Soort artikel: " + ", ".join(Article.Kind.values) + " (standaard "
+            "news). Met live komen er berichten bij met live_entry.",
+        )
+        parser.add_argument(
             "--author",
             metavar="SLUG",
             action="append",
@@ -70,14 +81,15 @@ class Command(BaseCommand):
         # publish_at=...) bypasses the group, so check again before anything is read.
         if options["publish"] and options["publish_at"] is not None:
             raise CommandError("Gebruik --publish of --publish-at, niet allebei.")
-        text = self._read(Path(options["file"]))
+        kind = _kind(options["kind"])
+        text = read_text(options["file"])
         try:
             parsed = parse_article_text(text)
         except ArticleTextError as error:
             raise CommandError(f"{options['file']}: {error}") from None
         publish_at = self._publish_at(options, parsed)
         section = self._section(options["section"])
-        authors = self._authors(options["author"])
+        authors = authors_by_slug(options["author"])
         hero_data = self._hero(options)
         notices: list[str] = []
         hero = None
@@ -102,6 +114,7 @@ class Command(BaseCommand):
                     body=parsed.body_html(lambda post: urls[id(post)]),
                     section=section,
                     authors=authors,
+                    kind=kind,
                     status=Article.Status.PUBLISHED
                     if publish_at
                     else Article.Status.DRAFT,
@@ -160,47 +173,10 @@ class Command(BaseCommand):
             raise CommandError(f"{path}: {error}") from None
         return data
 
-    def _read(self, path: Path) -> str:
-        try:
-            # Read one byte past the limit: a pipe or device reports no size.
-            with path.open("rb") as handle:
-                data = handle.read(MAX_FILE_BYTES + 1)
-        except FileNotFoundError:
-            raise CommandError(f"{path}: bestand niet gevonden.") from None
-        except IsADirectoryError:
-            raise CommandError(f"{path}: dit is een map, geen bestand.") from None
-        except PermissionError:
-            raise CommandError(f"{path}: geen leesrechten voor dit bestand.") from None
-        except OSError as error:
-            raise CommandError(f"{path}: kan niet lezen ({error.strerror}).") from None
-        if len(data) > MAX_FILE_BYTES:
-            raise CommandError(
-                f"{path}: het bestand is groter dan {MAX_FILE_BYTES // 1024**2} MB."
-            )
-        try:
-            return data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise CommandError(
-                f"{path}: geen UTF-8-tekst (onleesbare byte op positie {error.start}). "
-                "Sla het bestand op als UTF-8."
-            ) from None
-
     def _publish_at(self, options, parsed) -> datetime | None:
         tz = ZoneInfo(settings.TIME_ZONE)
         if options["publish_at"] is not None:
-            value = options["publish_at"].strip()
-            try:
-                moment = parse_datetime(value)
-            except ValueError:
-                moment = None
-            if moment is None:
-                raise CommandError(
-                    f"--publish-at {value!r} is geen geldige tijd; gebruik ISO 8601, "
-                    "bijvoorbeeld 2026-12-01T09:30 of 2026-12-01T09:30+01:00."
-                )
-            if timezone.is_naive(moment):
-                moment = moment.replace(tzinfo=tz)
-            return moment
+            return moment(options["publish_at"], option="--publish-at")
         if options["publish"]:
             return parsed.publish_time(tz)
         return None
@@ -216,18 +192,14 @@ class Command(BaseCommand):
                 f"Sectie {slug!r} bestaat niet. Bestaande secties: {known}."
             ) from None
 
-    def _authors(self, slugs: list[str]) -> list[Author]:
-        """The authors in the order given, each once; every slug must exist."""
-        unique = list(dict.fromkeys(slugs))
-        found = {a.slug: a for a in Author.objects.filter(slug__in=unique)}
-        missing = [slug for slug in unique if slug not in found]
-        if missing:
-            raise CommandError(
-                "Onbekende auteur(s): "
-                + ", ".join(missing)
-                + ". Maak ze eerst aan in de beheeromgeving."
-            )
-        return [found[slug] for slug in unique]
+
+def _kind(code: str) -> str:
+    """A stored kind code (``Article.Kind``), or a message naming them all."""
+    if code not in Article.Kind.values:
+        raise CommandError(
+            f"Onbekende soort {code!r}. Kies een van: {', '.join(Article.Kind.values)}."
+        )
+    return code
 
 
 def _field_label(field: str) -> str:

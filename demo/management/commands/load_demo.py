@@ -9,9 +9,12 @@ from django.utils.dateparse import parse_datetime
 from django.utils.text import slugify
 
 from articles.images.services import store_upload
+from articles.live.services import add_entry_note, close_coverage, post_entry
 from articles.models import Article, Author, Section, Topic, TopicAlias
 from articles.services.articles import create_article
+from articles.text_import import parse_entry_text
 from demo import content as demo
+from demo import live
 from demo.hero import draw_hero
 from embeds.models import Embed
 from embeds.parsing import parse_embed_code
@@ -69,6 +72,9 @@ class Command(BaseCommand):
                     article.related.set(
                         Article.objects.filter(slug__in=data["related"])
                     )
+        if not Article.objects.filter(slug=live.LIVE_SLUG).exists():
+            self._live_blog()
+            created.append(f"liveblog {live.LIVE_SLUG}")
         if created:
             self.stdout.write(f"Demo-inhoud aangemaakt: {len(created)} onderdelen.")
         else:
@@ -85,7 +91,7 @@ class Command(BaseCommand):
             extra["hero"] = store_upload(
                 draw_hero(), filename="kabul-schemering.jpg", **data["hero"]
             )
-        create_article(
+        return create_article(
             headline=data["headline"],
             slug=data["slug"],
             kicker=data.get("kicker", ""),
@@ -98,4 +104,29 @@ class Command(BaseCommand):
             status=data.get("status", Article.Status.PUBLISHED),
             publish_at=publish_at,
             **extra,
+        )
+
+    def _live_blog(self):
+        """The attack day's live blog: entries by ``live_entry``'s text rules (posts
+        pasted as text or URL become archived posts, never fetched), notes, closed
+        at the end of the day."""
+        article = self._create(live.LIVE_ARTICLE)
+        for data in live.LIVE_ENTRIES:
+            parsed = parse_entry_text(data["text"])
+            urls = {id(p): archive_post(p, fetch=False).url for p in parsed.posts}
+            entry = post_entry(
+                article,
+                user=None,
+                body=parsed.body_html(lambda post, urls=urls: urls[id(post)]),
+                title=data.get("title", ""),
+                pinned=data.get("pinned", False),
+                key_moment=data.get("key", False),
+                authors=list(Author.objects.filter(slug__in=data.get("authors", []))),
+                published_at=parse_datetime(data["at"]),
+            )
+            for note in data.get("notes", []):
+                add_entry_note(entry, kind=note["kind"], text=note["text"],
+                               user=None, at=parse_datetime(note["at"]))  # fmt: skip
+        close_coverage(
+            article, user=None, at=parse_datetime(live.LIVE_ARTICLE["closed_at"])
         )
