@@ -66,7 +66,8 @@ class Command(BaseCommand):
         if summary.missing_files:
             self.stderr.write(
                 f"let op: {len(summary.missing_files)} bestand(en) uit het archief "
-                f"ontbreken in de media-opslag, bijvoorbeeld {summary.missing_files[0]}. "
+                "ontbreken in de media-opslag, bijvoorbeeld "
+                f"{summary.missing_files[0]}. "
                 "Zet de back-up van de media terug (de map MEDIA_ROOT, of de bucket "
                 "bij MEDIA_STORAGE=s3) "
                 "(docs/operations.md: Backups and recovery).",
