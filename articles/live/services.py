@@ -92,7 +92,12 @@ def _readers_see(entry: LiveEntry, *, was_public: bool) -> None:
     if not (was_public or entry.status == S.PUBLISHED):
         return  # a draft's or review's changes stay inside
     if entry.is_visible():
-        mark_substantive_change(article, at=timezone.now().replace(microsecond=0))
+        now = timezone.now().replace(microsecond=0)
+        # A newly placed entry updates the article at its own time (an entry placed
+        # afterwards with an earlier time, as an agency's backlog is, does not make
+        # the coverage look updated today); an edit of a public one, now.
+        at = now if was_public else min(entry.published_at or now, now)
+        mark_substantive_change(article, at=at)
     urls, keys = article_urls(article)
     content_changed(urls, [*keys, f"liveentry-{entry.pk}"])
 

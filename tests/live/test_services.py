@@ -1,6 +1,8 @@
 """The live desk's services: who may do what, drafts, scheduling, revisions,
 updates and corrections, closing; each completes or changes nothing."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
@@ -40,6 +42,22 @@ def test_an_editor_places_an_entry_at_once(live_article, editor):
     assert (
         entry.get_absolute_url() == f"/artikel/{live_article.slug}/#bericht-{entry.pk}"
     )
+
+
+def test_an_entry_placed_with_an_earlier_time_updates_the_article_at_that_time(
+    live_article, editor
+):
+    """A backlog entry (an agency's, or the demo's) makes the coverage "bijgewerkt"
+    at its own time, never at the moment it was typed in; later ones move it on."""
+    live_article.updated_at = None
+    live_article.save(update_fields=["updated_at"])
+    earlier = timezone.now().replace(microsecond=0) - timedelta(days=3)
+    post_entry(live_article, user=editor, body="<p>Eerder.</p>", published_at=earlier)
+    live_article.refresh_from_db()
+    assert live_article.updated_at == earlier
+    post_entry(live_article, user=editor, body="<p>Nu.</p>")
+    live_article.refresh_from_db()
+    assert live_article.updated_at > earlier + timedelta(days=2)
 
 
 def test_a_reporter_cannot_place_an_entry(live_article, reporter):
