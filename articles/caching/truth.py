@@ -20,6 +20,7 @@ from django.utils.dateparse import parse_datetime
 from articles.models import Article, ContentVersion, FrontPage
 
 __all__ = [
+    "LOOK_UP",
     "UNAVAILABLE",
     "State",
     "following",
@@ -31,6 +32,8 @@ __all__ = [
 
 # The database is away (stopped, restarting, unreachable), not refusing a query.
 UNAVAILABLE = (OperationalError, InterfaceError)
+# move_on(upcoming=LOOK_UP): nobody looked the next scheduled moment up yet.
+LOOK_UP = object()
 
 
 @dataclass(frozen=True)
@@ -78,13 +81,17 @@ def read(now: datetime) -> State:
     return State(*row)
 
 
-def move_on(*, shared: bool, now: datetime, at_least: int = 0) -> State:
+def move_on(
+    *, shared: bool, now: datetime, at_least: int = 0, upcoming=LOOK_UP
+) -> None:
     """After a commit: the number (and with ``shared`` the shared number) moves on
-    to at least ``at_least`` and past the clock; the next scheduled moment is
-    looked up again, keeping one another writer recorded that is still to come
-    (two writers' look-ups may cross; an extra move at a moment no longer
-    scheduled costs a render, a lost one a stale page)."""
-    upcoming = next_scheduled(now)
+    to at least ``at_least`` and past the clock, and the next scheduled moment to
+    ``upcoming`` (looked up inside the transaction; else here, two queries more).
+    An earlier moment still to come that another writer recorded is kept (two
+    writers' look-ups may cross: an extra move at a moment no longer scheduled
+    costs a render, a lost one a stale page)."""
+    if upcoming is LOOK_UP:
+        upcoming = next_scheduled(now)
     floor = max(_clock(now), at_least)
     moves = {
         "number": Greatest(F("number") + 1, Value(floor)),
@@ -110,7 +117,6 @@ def move_on(*, shared: bool, now: datetime, at_least: int = 0) -> State:
             pk=1, defaults={"changed_at": now, "next_change_at": upcoming}
         )
         ContentVersion.objects.filter(pk=1).update(**moves)
-    return read(now)
 
 
 def move_past_scheduled(

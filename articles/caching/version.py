@@ -162,18 +162,26 @@ def content_changed(
     ``keys``. ``shared``: the change is to something many articles show (an author,
     a topic, a post...), so the articles' cached fragments must go too."""
     now = now or timezone.now()
+    looked_up = None
+    if connection.in_atomic_block:
+        looked_up = _serve_before_the_commit(shared=shared, now=now)
+    _after_commit(urls, keys, shared=shared, looked_up=looked_up)
+
+
+def _serve_before_the_commit(*, shared: bool, now: datetime) -> tuple:
+    """This process serves under a number of its own until the commit has moved the
+    row on (a test's transaction never commits). Without a transaction the row
+    moves on at once instead, so this is skipped. Returns when it looked up the next
+    scheduled moment, and what it found (the move after the commit uses it)."""
     if _known.truth is None:
         _learn(truth.read(now))  # the row as committed: this transaction left it
     base = _known.pending or _known.truth
     number = truth.following(base.number, now)
+    upcoming = truth.next_scheduled(now)  # with this transaction's own changes
+    pending = State(number, now, upcoming, number if shared else base.shared)
     with _known.lock:
-        _known.pending = State(
-            number,
-            now,
-            truth.next_scheduled(now),
-            number if shared else base.shared,
-        )
-    _after_commit(urls, keys, shared=shared)
+        _known.pending = pending
+    return now, upcoming
 
 
 class _Batch:
@@ -185,17 +193,43 @@ class _Batch:
         self.urls: set[str] = set()
         self.keys: set[str] = set()
         self.shared = False
+        # (when, the next scheduled moment found then), the latest look-up made
+        # inside the transaction: it saw the transaction's own changes.
+        self.looked_up: tuple | None = None
+
+    def take(self, urls, keys, *, shared: bool, looked_up: tuple | None) -> None:
+        self.urls.update(urls)
+        self.keys.update(keys)
+        self.shared = self.shared or shared
+        if looked_up and (not self.looked_up or looked_up[0] >= self.looked_up[0]):
+            self.looked_up = looked_up
 
     def __call__(self) -> None:
+        # Blocks inside the transaction (savepoints) collect their own batches, to
+        # be dropped with them if they roll back; those that commit are handed on
+        # to the last, which moves the row once and enqueues one purge.
+        later = [
+            callback
+            for _sids, callback, _robust in connection.run_on_commit
+            if isinstance(callback, _Batch)
+        ]
+        if self in later:  # hooks run by a test, not popped as they run
+            later = later[later.index(self) + 1 :]
+        if later:
+            later[-1].take(
+                self.urls, self.keys, shared=self.shared, looked_up=self.looked_up
+            )
+            return
         pending = _known.pending
         try:
-            _learn(
-                truth.move_on(
-                    shared=self.shared,
-                    now=timezone.now(),
-                    at_least=pending.number + 1 if pending else 0,
-                )
+            truth.move_on(
+                shared=self.shared,
+                now=timezone.now(),
+                at_least=pending.number + 1 if pending else 0,
+                upcoming=self.looked_up[1] if self.looked_up else truth.LOOK_UP,
             )
+            with _known.lock:  # read on the next current(): it moved past pending
+                _known.checked_at = float("-inf")
         except truth.UNAVAILABLE as error:
             # Committed, then the database went: the next change, or the next
             # scheduled moment, moves the row on; until then other processes
@@ -214,7 +248,7 @@ def _no_cdn() -> bool:
 _pending = threading.local()
 
 
-def _after_commit(urls, keys, *, shared: bool) -> None:
+def _after_commit(urls, keys, *, shared: bool, looked_up: tuple | None) -> None:
     batch = getattr(_pending, "batch", None)
     # Still waiting for the commit of this same atomic block? (A rolled-back one
     # dropped it; an inner block collects its own.)
@@ -225,9 +259,7 @@ def _after_commit(urls, keys, *, shared: bool) -> None:
     )
     if not waiting:
         batch = _pending.batch = _Batch()
-    batch.urls.update(urls)
-    batch.keys.update(keys)
-    batch.shared = batch.shared or shared
+    batch.take(urls, keys, shared=shared, looked_up=looked_up)
     if not waiting:
         transaction.on_commit(batch)
 

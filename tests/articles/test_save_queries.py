@@ -14,9 +14,8 @@ from tests.helpers.forms import change_form
 pytestmark = pytest.mark.django_db
 
 SAVE_QUERIES = 20  # savepoints included; measured on SQLite and PostgreSQL
-# After the commit, in statements of their own: the next scheduled moment (two
-# reads), the content version's row moved on and read back.
-AFTER_COMMIT_QUERIES = 4
+# After the commit, in a statement of its own: the content version's row moved on.
+AFTER_COMMIT_QUERIES = 1
 
 # A read of one article's row by its key: what the form, the old-URL redirect and the
 # cache signals each did before they shared Article.stored().
