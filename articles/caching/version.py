@@ -94,9 +94,13 @@ def current(*, now: datetime | None = None) -> State:
     read = _checked(now, force=True)
     if read.stale:
         return read
-    moved = truth.move_past_scheduled(
-        read, due_at=state.next_change_at, beyond=state, now=now
-    )
+    due_at = state.next_change_at
+    if pending is None or pending.number <= read.number:
+        # The row decides: another process may have moved it on already.
+        if read.next_change_at is None or read.next_change_at > now:
+            return read
+        due_at = read.next_change_at
+    moved = truth.move_past_scheduled(read, due_at=due_at, beyond=state, now=now)
     if moved.number != read.number:
         _purge_later(*went_live(state.changed_at, now))
     _learn(moved)

@@ -114,3 +114,27 @@ def test_each_report_counts_the_requests_since_the_last(caplog):
         "Database unavailable: 1 request(s) since the last report, this one got "
         "a stale page: weg",
     ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_scheduled_moment_moves_the_version_once_whichever_process_sees_it(
+    make_article,
+):
+    """This process still holds the version from before the moment; another has
+    moved the row on at the moment already: this one takes the row's number and
+    moves nothing."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    make_article(headline="Straks", publish_at=timezone.now() + timedelta(hours=1))
+    before = version.current()
+    due = before.next_change_at
+    assert due > timezone.now()
+    # The other process's move (truth.move_past_scheduled), committed.
+    ContentVersion.objects.filter(pk=1).update(
+        number=before.number + 7, changed_at=due, next_change_at=None
+    )
+    after = version.current(now=due + timedelta(seconds=1))
+    assert after.number == before.number + 7
+    assert ContentVersion.objects.get(pk=1).number == before.number + 7
