@@ -5,15 +5,15 @@ unreachable.
 Django calls ``server_error`` while handling the exception, so the exception is still
 at hand. A database that is down or restarting (OperationalError, InterfaceError) is a
 temporary state, not a bug: readers get templates/503.html and a ``Retry-After``,
-monitoring sees 503s. Anything else is templates/500.html, including the database
-refusing what it was sent (DataError, IntegrityError, ProgrammingError): that is a bug
-to fix, not an outage to wait out. (Bad bytes in URLs never get this far:
-newsroom/guards.py answers them with a 400.) Neither template touches the database,
-the request or static files (whose manifest may be what failed): plain HTML, readable
-as it is.
+monitoring sees 503s, and the log gets one line a minute with a count
+(``articles.caching.outage``), not a traceback per request. Anything else is
+templates/500.html, including the database refusing what it was sent (DataError,
+IntegrityError, ProgrammingError): that is a bug to fix, not an outage to wait out.
+(Bad bytes in URLs never get this far: newsroom/guards.py answers them with a 400.)
+Neither template touches the database, the request or static files (whose manifest
+may be what failed): plain HTML, readable as it is.
 """
 
-import logging
 import sys
 
 from django.contrib import admin
@@ -24,7 +24,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
 
-logger = logging.getLogger(__name__)
+from articles.caching.outage import DATABASE
 
 RETRY_AFTER_SECONDS = 30
 
@@ -33,7 +33,8 @@ RETRY_AFTER_SECONDS = 30
 def server_error(request):
     error = sys.exc_info()[1]
     if isinstance(error, OperationalError | InterfaceError):
-        logger.error("Database unavailable, answering 503: %s", error)
+        # Once a minute with a count: during an outage every request comes here.
+        DATABASE.occurred(error, outcome="503")
         response = HttpResponseServerError(loader.get_template("503.html").render())
         response.status_code = 503
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)

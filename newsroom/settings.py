@@ -143,11 +143,11 @@ TEMPLATES = [
 # SQLite by default so the demo runs anywhere; postgres:// or postgresql:// for
 # production and CI. A relative SQLite path is taken from the project folder.
 DATABASE_URL = env_str("DATABASE_URL") or "sqlite:///var/newsroom.sqlite3"
-# Connections are kept for a minute. Django's health check before each request's
-# first query would cost every request a round trip; the page cache's version read
-# (articles/caching/version.py), the first query of every public page, reconnects and
-# retries once instead when the connection has gone (a database restart).
-_db = dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=False)
+# Connections are kept for a minute, and checked before a request's first query
+# (one round trip, only for requests that use the database: a cached page uses none),
+# so the first request after a database restart gets a new connection on every worker
+# instead of the dropped one's error.
+_db = dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
 if _db["ENGINE"] == "django.db.backends.sqlite3":
     _name = Path(_db["NAME"]) if _db["NAME"] else Path("var/newsroom.sqlite3")
     if _db["NAME"] != ":memory:":
@@ -193,6 +193,11 @@ else:
 # Each process's own copy of the pages and fragments it used last, in front of Redis
 # (articles/caching/layered.py): a page hit then costs the version query alone.
 CACHES["local"] = {**_MEMORY, "LOCATION": "pages"}
+
+# How often each process reads the content version again (articles/caching/
+# version.py): a cached page costs no query, and every process serves a committed
+# change within this time (docs/caching.md, "The content version").
+CONTENT_VERSION_SECONDS = env_seconds("CONTENT_VERSION_SECONDS", 0.5)
 
 # The whole-response cache for anonymous readers (articles/caching/middleware.py);
 # off for benchmarks and debugging. Article bodies are cached per version either way.
@@ -306,6 +311,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    # A database outage is reported once a minute with a count (newsroom/errors.py,
+    # articles/caching/outage.py), not with Django's traceback for every request.
+    "filters": {"outage": {"()": "articles.caching.outage.QuietDuringOutage"}},
+    "loggers": {"django.request": {"filters": ["outage"]}},
 }
 
 # The newsroom's defaults for imported articles without --section / --author.

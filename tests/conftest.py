@@ -1,7 +1,8 @@
 """Markers for the real parts some tests need, and shared fixtures.
 
-A test marked ``postgres``, ``redis``, ``s3``, ``browser``, ``java`` or ``lighthouse`` runs only where that
-part is present. Elsewhere it is deselected with a notice saying how to get the part;
+A test marked ``postgres``, ``redis``, ``s3``, ``pg_cluster`` (a PostgreSQL cluster of
+the test's own), ``browser``, ``java`` or ``lighthouse`` runs only where that part is
+present. Elsewhere it is deselected with a notice saying how to get the part;
 under CI=true a missing part fails the run instead (``postgres`` tests are left out of
 a run on SQLite, which CI repeats on PostgreSQL).
 
@@ -22,6 +23,7 @@ import pytest
 from django.conf import settings
 
 from tests.helpers.parts import CHROMIUM, CI, LIGHTHOUSE, REDIS_TEST_URL, VNU_JAR
+from tests.helpers.pg_cluster import cluster_tools_present
 from tests.helpers.s3 import s3_store  # noqa: F401 (a fixture for every folder)
 
 
@@ -63,6 +65,11 @@ PARTS = {
         lambda: importlib.util.find_spec("moto") is not None,
         "needs moto's standalone S3 server: pip install 'moto[server]' (pinned in "
         "pyproject.toml).",
+    ),
+    "pg_cluster": (
+        cluster_tools_present,
+        "needs Debian's postgresql-common (pg_createcluster, pg_ctlcluster) and "
+        "PostgreSQL 15's server: apt-get install postgresql-15.",
     ),
     "lighthouse": (
         lambda: (
@@ -124,8 +131,11 @@ def _empty_cache():
     outlive the test that made them."""
     from django.core.cache import caches
 
+    from articles.caching import version
+
     for alias in caches:
         caches[alias].clear()
+    version.forget()  # the version this process knew belongs to another test's db
     yield
 
 

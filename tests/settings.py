@@ -33,3 +33,8 @@ PAGE_CACHE = False
 # Tasks run at once where they are enqueued, so a test sees renditions and posts'
 # details right after the upload or save; tests/tasks/ run the real queue and worker.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Each process reads the content version again every CONTENT_VERSION_SECONDS; a
+# test's own writes are known at once, so a query count never depends on how long a
+# test took. The tests about that interval set their own (caching/test_version.py,
+# integration/test_two_servers.py runs production's).
+CONTENT_VERSION_SECONDS = 3600

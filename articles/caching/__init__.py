@@ -1,7 +1,10 @@
 """Caching: what readers are served from memory, and how a change reaches them at
 once on every process, server and CDN.
 
-- ``version``: the content version, moved on inside every writing transaction.
+- ``version``: the content version as each process knows it (no query per request),
+  moved on after every committed change; stale while the database is away.
+- ``truth``: its row in the database, written only after a commit.
+- ``outage``: a dependency that is away, logged once a minute with a count.
 - ``targets``: the URLs and surrogate keys a change touches, built with ``reverse()``.
 - ``signals``: ORM signals that call ``version.content_changed()``.
 - ``fragments``: parts of pages rendered once per version.

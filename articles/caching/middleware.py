@@ -5,9 +5,11 @@ An anonymous GET of a public page is served from the default cache (Redis when
 REDIS_URL is set, with a copy in each process's memory in front of it, bounded in
 bytes, else this process's memory) under a key that carries the content version
 (``version.py``): any change readers could see moves the version on, in
-the database, so every process and server stops serving what it cached before, and a
-page never outlives the next scheduled publication. Cost of a hit: one tiny query
-(the version) and one cache read.
+the database, so every process and server stops serving what it cached before (each
+within CONTENT_VERSION_SECONDS), and a page never outlives the next scheduled
+publication. Cost of a hit: no query, one cache read (none from this process's own
+memory). While the database is away, what was cached under the last version known
+is served marked ``X-Cache: stale``; pages never cached get the Dutch 503.
 
 The key (``keys.py``) names the host (lower case, no port), the path and only the
 query parameters the page reads: ``?r=<random>`` is served from the same entry.
@@ -40,6 +42,7 @@ from django.utils.http import http_date
 from articles.caching import version
 from articles.caching.keys import page_key
 from articles.caching.layered import layered_get, layered_set
+from articles.caching.outage import DATABASE
 from articles.caching.sessions import holds_session
 
 # A view's cap on the shared lifetime of its page (the live poll), in seconds.
@@ -77,6 +80,8 @@ class PageCacheMiddleware:
         state = version.current()
         request.shared_number = state.shared  # fragment keys (the navigation)
         key = page_key(request, state.number)
+        if state.stale:
+            return self._while_database_away(request, key)
         stored = None if key is None else self._get(key)
         if stored is not None:
             response = self._rebuild(stored)
@@ -98,6 +103,22 @@ class PageCacheMiddleware:
             response["X-Cache"] = "miss"
         if self._shared(response):
             self._with_headers(response, state)
+        return response
+
+    def _while_database_away(self, request, key):
+        """The database cannot be asked: what was cached under the last version
+        known is served, marked stale (and counted in the outage's report); a page
+        never cached goes to its view, which answers the Dutch 503. Nothing is
+        stored meanwhile."""
+        stored = None if key is None else self._get(key)
+        if stored is None:
+            return self.get_response(request)
+        DATABASE.occurred(version.unavailable_reason(), outcome="a stale page")
+        response = self._rebuild(stored)
+        response["X-Cache"] = "stale"
+        # A CDN asks again on every request, so it has the fresh page as soon as
+        # we can render one.
+        response["Cache-Control"] = "public, max-age=0, s-maxage=0"
         return response
 
     @staticmethod

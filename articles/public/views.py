@@ -11,13 +11,11 @@ from django.db.models import (
     OuterRef,
     Prefetch,
     Q,
-    Subquery,
     prefetch_related_objects,
 )
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -27,7 +25,6 @@ from articles.caching.fragments import cached_fragment
 from articles.models import (
     Article,
     Author,
-    ContentVersion,
     Section,
     SlugRedirect,
     TaggedArticle,
@@ -50,7 +47,6 @@ from articles.services.frontpage import current_front_page, home_articles
 from embeds.providers import PROVIDERS
 from embeds.rendering import load_config
 
-CONTENT_VERSION = ContentVersion.objects.filter(pk=1)
 # What the article page reads of an article, loaded up front (public page, previews).
 ARTICLE_PAGE_PREFETCH = ("authors", "topics", "embeds__media", "notes")
 # "Lees ook": all editors' picks (at most RELATED_PICKS), then articles sharing
@@ -122,12 +118,6 @@ def article_detail(request, slug, *, additions=None):
         Article.objects.published()
         .defer("search_vector")
         .select_related("section", "hero")
-        # The content version, for the fragments' keys, in the same query.
-        .annotate(
-            content_number=Subquery(CONTENT_VERSION.values("number")),
-            shared_number=Subquery(CONTENT_VERSION.values("shared_number")),
-            next_change_at=Subquery(CONTENT_VERSION.values("next_change_at")),
-        )
         .filter(slug=slug)
         # The slug is unique: no ordering, so PostgreSQL looks it up by its index
         # instead of walking the publication-time index for the first match.
@@ -169,16 +159,11 @@ def article_response(
     version: the key holds the article's own times and status and the shared number
     that moves when an author, topic, section, image, post or note changes. The
     "Lees ook" block, which any publication may change, is rendered once per content
-    version. The version comes with the article's row (article_detail); when a
-    scheduled publication has passed, ``version.current()`` moves it on first. Warm,
-    the page costs that one query.
+    version (``version.current()``, which costs no query). Warm, the page costs one
+    query: the article's row.
     """
-    number = getattr(article, "content_number", None)
-    shared = getattr(article, "shared_number", None)
-    due = getattr(article, "next_change_at", None)
-    if number is None or (due is not None and due <= timezone.now()):
-        state = version.current()
-        number, shared = state.number, state.shared
+    state = version.current()  # no query: this process knows it
+    number, shared = state.number, state.shared
     request.shared_number = shared  # the navigation's sections (context processor)
     key = (
         article.pk,

@@ -1,24 +1,38 @@
-"""Two app servers, one PostgreSQL, one Redis: a change made through either is seen on
-both at once, with the page cache on.
+"""Two app servers, one PostgreSQL, one Redis: a change made through either is served
+by every worker of both within the bound (CONTENT_VERSION_SECONDS, 0.5 s; the
+promise in docs/caching.md is one second), with the page cache on.
 
-Both servers are real gunicorn processes (DEBUG off) on the test database; an editor
-publishes through server one's admin, a management-command-style write from this
-process withdraws the article again.
+Both servers are real gunicorn processes (DEBUG off, production's settings) on the
+test database; an editor publishes through server one's admin, a
+management-command-style write from this process withdraws the article again.
 """
 
 import subprocess
+import time
+from datetime import datetime
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
+from django.utils import timezone
 
 from articles.models import Article
 from articles.services.workflow import transition
+from tests.helpers.parts import REDIS_TEST_URL
 from tests.helpers.servers import AdminSession, Gunicorn, manage, production_env
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis]
 
-REDIS_DB = "redis://127.0.0.1:6379/13"
+REDIS_DB = REDIS_TEST_URL  # emptied by the fixture
+BOUND_SECONDS = 1.0  # docs/caching.md, "The content version"
+
+
+def _from_bound_on(committed_before: datetime, servers, path: str) -> list[str]:
+    """Wait until the bound has passed since ``committed_before`` (a moment no later
+    than the commit), then GET ``path`` six times from each server (both workers of
+    each answer some): the pages every process serves by then."""
+    time.sleep(max(0, committed_before.timestamp() + BOUND_SECONDS - time.time()))
+    return [server.get(path)[1] for server in servers for _ in range(6)]
 
 
 def _database_url() -> str:
@@ -45,7 +59,7 @@ def servers(transactional_db, tmp_path):
     two.stop()
 
 
-def test_a_publication_on_one_server_and_a_withdrawal_anywhere_show_on_both_at_once(
+def test_a_publication_on_one_server_and_a_withdrawal_anywhere_show_within_a_second(
     servers, make_article, editor
 ):
     one, two = servers
@@ -69,24 +83,26 @@ def test_a_publication_on_one_server_and_a_withdrawal_anywhere_show_on_both_at_o
         {"action": "publish_now", "_selected_action": [str(draft.pk)]},
         changelist,
     )
-    assert Article.objects.get(pk=draft.pk).status == Article.Status.PUBLISHED
-
+    published = Article.objects.get(pk=draft.pk)
+    assert published.status == Article.Status.PUBLISHED
+    # publish_at is set inside the transaction, so before its commit.
+    pages = _from_bound_on(published.publish_at, (two, one), "/")
+    assert all("Net binnen" in html for html in pages)
     for server in (two, one):
-        status, html = server.get("/")
-        assert "Net binnen" in html, server.url
+        html = server.get("/")[1]
         assert server.get("/")[1] == html and server.last_headers["X-Cache"] == "hit"
         status, _ = server.get(f"/artikel/{draft.slug}/")
         assert status == 200
 
+    before_commit = timezone.now()
     transition(
         Article.objects.get(pk=draft.pk),
         Article.Status.UNPUBLISHED,
         user=editor,
         reason="Bron trok verhaal in.",
     )
+    pages = _from_bound_on(before_commit, (one, two), "/")
+    assert not any("Net binnen" in html for html in pages)
     for server in (one, two):
-        for _ in range(2):
-            status, html = server.get("/")
-            assert "Net binnen" not in html, server.url
         status, _ = server.get(f"/artikel/{draft.slug}/")
         assert status == 410
