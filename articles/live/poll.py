@@ -6,8 +6,9 @@ with the page's own template), ``label`` (the button's text, "2 nieuwe berichten
 ``cursor`` (where to ask from once they are shown) and ``closed``.
 
 Every reader whose page shows the same newest entry asks the same URL, so the page
-cache (articles/caching/middleware.py) answers all but the first of them with one
-query (the content version) and a 304 when their copy is still current. A new or
+cache (articles/caching/middleware.py) answers all but the first of them without a
+query (the process knows the content version) and with a 304 when their copy is
+still current. A new or
 changed entry moves the content version on; shared caches keep an answer at most
 LIVE_POLL_SECONDS (``X-Cache-Lifetime``). Uncached, an answer costs a fixed number
 of queries, however many entries the blog holds.
