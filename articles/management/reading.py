@@ -1,6 +1,7 @@
-"""What the text commands (``import_article``, ``live_entry``) share: reading a
-UTF-8 file or standard input within a size limit, a time given as ISO 8601, and
-authors by slug. Each refuses with a ``CommandError`` in Dutch; nothing is written
+"""What the commands that read files (``import_article``, ``live_entry``,
+``import_archive``) share: opening a file with a Dutch refusal, reading a UTF-8 file
+or standard input within a size limit, a time given as ISO 8601, and authors by
+slug. Each refuses with a ``CommandError`` in Dutch; nothing is written
 before these have answered."""
 
 from datetime import datetime
@@ -19,6 +20,7 @@ __all__ = [
     "article_by_slug",
     "authors_by_slug",
     "moment",
+    "open_file",
     "read_text",
 ]
 
@@ -33,18 +35,12 @@ def read_text(name: str, *, stdin=None) -> str:
         label = "standaardinvoer"
     else:
         path, label = Path(name), name
-        try:
-            # Read one byte past the limit: a pipe or device reports no size.
-            with path.open("rb") as handle:
+        # Read one byte past the limit: a pipe or device reports no size.
+        with open_file(path) as handle:
+            try:
                 data = handle.read(MAX_FILE_BYTES + 1)
-        except FileNotFoundError:
-            raise CommandError(f"{path}: bestand niet gevonden.") from None
-        except IsADirectoryError:
-            raise CommandError(f"{path}: dit is een map, geen bestand.") from None
-        except PermissionError:
-            raise CommandError(f"{path}: geen leesrechten voor dit bestand.") from None
-        except OSError as error:
-            raise CommandError(f"{path}: kan niet lezen ({error.strerror}).") from None
+            except OSError as error:
+                raise CommandError(_unreadable(path, error)) from None
     if len(data) > MAX_FILE_BYTES:
         raise CommandError(
             f"{label}: het bestand is groter dan {MAX_FILE_BYTES // 1024**2} MB."
@@ -58,6 +54,25 @@ def read_text(name: str, *, stdin=None) -> str:
             f"{label}: geen UTF-8-tekst (onleesbare byte op positie {error.start}). "
             "Sla het bestand op als UTF-8."
         ) from None
+
+
+def open_file(path: Path):
+    """``path`` opened for reading in binary, or a ``CommandError`` saying in Dutch
+    why not (missing, a folder, no permission, another error)."""
+    try:
+        return path.open("rb")
+    except FileNotFoundError:
+        raise CommandError(f"{path}: bestand niet gevonden.") from None
+    except IsADirectoryError:
+        raise CommandError(f"{path}: dit is een map, geen bestand.") from None
+    except PermissionError:
+        raise CommandError(f"{path}: geen leesrechten voor dit bestand.") from None
+    except OSError as error:
+        raise CommandError(_unreadable(path, error)) from None
+
+
+def _unreadable(path: Path, error: OSError) -> str:
+    return f"{path}: kan niet lezen ({error.strerror})."
 
 
 def moment(value: str, *, option: str) -> datetime:

@@ -15,6 +15,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.archive import ArchiveError, import_archive, scan
+from articles.management.reading import open_file
 
 
 class Command(BaseCommand):
@@ -79,18 +80,15 @@ class Command(BaseCommand):
 def _opened(name: str):
     """The archive's file, to be read again for each pass (``articles.archive.scan``);
     stdin is first copied to a temporary file."""
-    try:
-        if name == "-":
-            handle = tempfile.TemporaryFile()  # noqa: SIM115 (closed below)
+    if name == "-":
+        handle = tempfile.TemporaryFile()  # noqa: SIM115 (closed below)
+        try:
             shutil.copyfileobj(sys.stdin.buffer, handle)
-        else:
-            handle = Path(name).open("rb")  # noqa: SIM115 (closed below)
-    except FileNotFoundError:
-        raise CommandError(f"{name}: bestand niet gevonden.") from None
-    except IsADirectoryError:
-        raise CommandError(f"{name}: dit is een map, geen bestand.") from None
-    except OSError as error:
-        raise CommandError(f"{name}: kan niet lezen ({error.strerror}).") from None
+        except OSError as error:
+            handle.close()
+            raise CommandError(f"-: kan niet lezen ({error.strerror}).") from None
+    else:
+        handle = open_file(Path(name))
     with handle:
         yield handle
 
