@@ -38,8 +38,11 @@ class Command(BaseCommand):
             excluded_queue_names=[],
         )
         self.stdout.write("Worker draait; Ctrl+C of het stoppen van de demo stopt hem.")
+        # SIGTERM (make demo's trap) or Ctrl+C: a running task finishes first, as
+        # with db_worker; then the loop ends.
+        worker.configure_signals()
         next_refresh = time.monotonic()
-        while True:
+        while worker.running:
             if time.monotonic() >= next_refresh:
                 refresh_posts.enqueue([])
                 next_refresh = time.monotonic() + refresh_every
