@@ -3,7 +3,8 @@
 topics. Redacteur: edit any article, publish, schedule, withdraw, approve topics,
 updates and corrections, the front page, post and delete any live entry.
 Hoofdredactie: everything, including people and sections, the Logboek, unlocking
-logins and the security policy (the accounts app)."""
+logins and the security policy (the accounts app), and the list of e-mail
+subscribers (the subscriptions app; a Redacteur sees counts and the send log)."""
 
 from django.db.models import Q
 
@@ -42,9 +43,14 @@ EDITOR = REPORTER + [
     ("articles", "publish_liveentry"), ("articles", "delete_liveentry"),
     ("articles", "add_liveentrynote"), ("articles", "change_liveentrynote"),
     ("articles", "delete_liveentrynote"),
+    # Following by e-mail: how many follow each topic, and the send log; never
+    # the addresses (subscriptions/admin.py).
+    ("subscriptions", "count_subscriber"), ("subscriptions", "view_sendlog"),
 ]  # fmt: skip
 ROLES = {"Verslaggever": REPORTER, "Redacteur": EDITOR}
-CHIEF_APPS = ["articles", "accounts", "embeds", "taggit", "auth", "flatpages"]
+CHIEF_APPS = [
+    "articles", "accounts", "embeds", "taggit", "auth", "flatpages", "subscriptions",
+]  # fmt: skip
 
 
 def ensure_roles(Group, Permission) -> None:  # noqa: N803 (model classes)

@@ -4,6 +4,7 @@ Every variable has a development-friendly default except SECRET_KEY, which must 
 set whenever DEBUG is off.
 """
 
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -74,6 +75,7 @@ INSTALLED_APPS = [
     "articles",
     "accounts",
     "embeds",
+    "subscriptions",  # following by e-mail (docs/subscriptions.md)
     "demo",  # demo content and load tests: commands only, no models
 ]
 
@@ -399,3 +401,26 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     }
 }
+
+# Mail (docs/subscriptions.md): confirmation mails, alerts and digests over SMTP,
+# sent by the worker. Without EMAIL_HOST mail is printed on the console instead.
+EMAIL_HOST = env_str("EMAIL_HOST") or ""
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = int(env_str("EMAIL_PORT") or 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER") or ""
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD") or ""
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL") or f"{SITE_NAME} <noreply@localhost>"
+# Readers mailed per batch of an alert or digest; one batch a minute at most.
+MAIL_BATCH_SIZE = int(env_str("MAIL_BATCH_SIZE") or 200)
+# When the morning digest is due (HH:MM, Europe/Amsterdam); send_digests runs it.
+DIGEST_TIME = env_str("DIGEST_TIME") or "07:00"
+if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", DIGEST_TIME):
+    raise ImproperlyConfigured(
+        f"DIGEST_TIME={DIGEST_TIME!r} is not a time: write it as HH:MM, e.g. 07:00."
+    )

@@ -32,6 +32,7 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("", include("articles.urls")),
+    path("", include("subscriptions.urls")),
     prefix_default_language=False,
 )
 if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):

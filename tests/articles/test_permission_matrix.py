@@ -63,6 +63,14 @@ TABLE = {
     "sites.site": {"view": "", "add": "", "change": "", "delete": ""},
     # Tasks that gave up: the Hoofdredactie sees them and tries them again.
     "articles.failedtask": {"view": "C", "add": "", "change": "C", "delete": ""},
+    # Readers who follow by e-mail: the addresses and their export are the
+    # Hoofdredactie's; a Redacteur sees counts and the send log, never addresses.
+    "subscriptions.subscriber": {
+        "view": "C", "add": "", "change": "", "delete": "C", "export": "C",
+    },
+    "subscriptions.sendlog": {
+        "view": "EC", "add": "", "change": "", "delete": "", "count": "EC",
+    },
 }  # fmt: skip
 
 
@@ -150,6 +158,8 @@ def _extra(opts, key, obj):
             Case("POST", "/admin/embeds/embed/plakken/", "view", key, {"text": "x"}),
             Case("POST", f"/admin/embeds/embed/{obj.pk}/controleer/", "change", key),
         ]
+    if label == "subscriptions.sendlog":
+        return [Case("GET", "/admin/subscriptions/sendlog/volgers/", "count", key)]
     if label == "auth.user":
         url = f"/admin/auth/user/{obj.pk}/password/"
         return [
@@ -237,7 +247,7 @@ def test_every_admin_url_is_in_the_matrix():
         "<id>/password/", "<path:object_id>/live/", "<path:object_id>/live/afsluiten/",
         "<path:object_id>/live/<int:entry_pk>/",
         "<path:object_id>/live/<int:entry_pk>/noot/",
-        "<path:object_id>/live/<int:entry_pk>/verwijderen/",
+        "<path:object_id>/live/<int:entry_pk>/verwijderen/", "volgers/",
     }  # fmt: skip
     standard = {
         "", "add/", "<path:object_id>/history/", "<path:object_id>/delete/",

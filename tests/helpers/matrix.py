@@ -61,6 +61,7 @@ def build_world(make_user):
     from articles.services.articles import create_article
     from articles.services.previews import create_preview_link
     from embeds.models import Embed
+    from subscriptions.models import SendLog
 
     people = {
         "R": make_user("verslaggever", "reporter"),
@@ -139,7 +140,21 @@ def build_world(make_user):
     objects["accounts.securitypolicy"] = {"": SecurityPolicy.load()}
     objects["sites.site"] = {"": Site.objects.get_current()}
     objects["articles.failedtask"] = {"": _failed_task()}
+    objects["subscriptions.subscriber"] = {"": _subscriber(topic)}
+    objects["subscriptions.sendlog"] = {
+        "": SendLog.objects.create(
+            article=next(iter(objects["articles.article"].values())), sent=3
+        )
+    }
     return people, root, objects
+
+
+def _subscriber(topic):
+    """A reader who confirmed following ``topic``."""
+    from subscriptions import services
+
+    pending = services.request_following("lezer@voorbeeld.nl", "topic", topic)
+    return services.confirm(pending)
 
 
 def _live_article(section, authors, topic, people, colleague):

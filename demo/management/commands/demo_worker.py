@@ -3,8 +3,9 @@
 ``make demo`` runs it beside gunicorn. It runs the queue's tasks as
 ``manage.py db_worker`` does, and, since django-tasks has no scheduler, enqueues
 the re-check of embedded posts (``embeds.enrichment.tasks.refresh_posts``) at the
-start and every ``--refresh-every`` seconds after: what cron or a systemd timer does
-in production (docs/operations.md).
+start and every ``--refresh-every`` seconds after, and the morning digest of the
+subscriptions once DIGEST_TIME has passed: what cron or a systemd timer does in
+production (docs/operations.md, docs/subscriptions.md).
 """
 
 import time
@@ -14,6 +15,7 @@ from django.utils.crypto import get_random_string
 from django_tasks_db.management.commands.db_worker import Worker
 
 from embeds.enrichment.tasks import refresh_posts
+from subscriptions.tasks import enqueue_due_digest
 
 IDLE = 1.0  # seconds between looks at an empty queue
 
@@ -46,5 +48,7 @@ class Command(BaseCommand):
             if time.monotonic() >= next_refresh:
                 refresh_posts.enqueue([])
                 next_refresh = time.monotonic() + refresh_every
+            # The morning digest once DIGEST_TIME has passed (once a day at most).
+            enqueue_due_digest()
             worker.run()
             time.sleep(IDLE)
