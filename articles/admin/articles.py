@@ -134,7 +134,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     class Media:
         css = {"all": ["css/embeds.css", "css/admin-article.css"]}
-        js = ["js/admin-paste.js", "js/admin-article.js"]
+        js = ["js/admin-paste.js", "js/admin-article.js", "js/admin-keep-work.js"]
 
     # Shown in the change form; each module says what it shows.
     status_history = workflow.status_history
@@ -185,7 +185,7 @@ class ArticleAdmin(admin.ModelAdmin):
             ),
             path(
                 "<path:object_id>/versies/<int:version>/herstellen/",
-                view(revisions.restore_view, post_only=True),
+                view(revisions.restore_view),
                 name=f"{name}_revision_restore",
             ),
             # The live desk (articles/live/desk.py); entries by their own pk.
