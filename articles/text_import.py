@@ -15,6 +15,18 @@ the site's time zone); the article's ``publish_precision`` follows it.
 
 A line of at most 80 characters that does not end in ``.``, ``?``, ``!`` or ``:``
 and stands alone between blank lines is a subheading.
+
+A quote with its source: a paragraph that opens with a quotation mark, then a line
+that starts with a dash (``—``, ``–``, ``--`` or ``-``) and a name, in the same
+paragraph or alone right after it::
+
+    “We waren er niet op voorbereid.”
+    - Tom Middendorp, in Nieuwsuur
+
+becomes a block quote whose last paragraph is the attribution, written with ``—``
+(articles.public.rendering shows it as a caption). A dash line after anything else
+stays an ordinary line. The editor's paste (articles/admin/pasting.py) uses these
+same rules, so pasted text looks as the importer would make it.
 """
 
 import re
@@ -36,6 +48,7 @@ __all__ = [
     "ParsedArticle",
     "parse_article_text",
     "parse_entry_text",
+    "parse_pasted_text",
 ]
 
 _DATE_LINE = re.compile(
@@ -52,6 +65,9 @@ _JOINERS = "\u200c\u200d"
 # Closing quotes and brackets after a sentence's last mark do not end it.
 _TRAILING_CLOSERS = "\"'”’»)]›"
 SUBHEADING_MAX_LENGTH = 80
+# "— Name, in X" (also "–", "--" or a hyphen-minus, as a keyboard types it).
+_ATTRIBUTION = re.compile(r"^(?:—|–|-{1,2})\s+(?P<who>[^\s—–-].{0,118})$")
+_OPENING_QUOTES = "\"'“”„‘’‚«»‹›"
 
 
 class ArticleTextError(ValueError):
@@ -64,9 +80,14 @@ class ParsedArticle:
     precision: str  # "month", "day" or "minute" (articles.dates.Precision)
     headline: str
     lede: str
-    blocks: list[tuple[str, str | Post]] = field(default_factory=list)
+    # ("p" | "h2", text), ("blockquote", (paragraph, ..., "— attribution")) or
+    # ("post", Post).
+    blocks: list[tuple[str, str | tuple[str, ...] | Post]] = field(default_factory=list)
 
     published_time: time | None = None  # the date line's time, at "minute"
+    # The lines each post was read from, by id(post): what the editor holds until
+    # the save archives the post (``editor_html``).
+    sources: dict[int, str] = field(default_factory=dict, repr=False)
 
     @property
     def month_only(self) -> bool:
@@ -78,14 +99,37 @@ class ParsedArticle:
         return [item for tag, item in self.blocks if tag == "post"]
 
     def body_html(self, post_url: Callable[[Post], str] = lambda post: post.url) -> str:
-        """The body as the editor would have written it: ``<h2>``, ``<p>``, and for
-        each post a reference paragraph to ``post_url(post)`` (its archived URL)."""
-        return "".join(
-            reference_paragraph(post_url(item))
-            if tag == "post"
-            else f"<{tag}>{escape(item)}</{tag}>"
-            for tag, item in self.blocks
-        )
+        """The body as the editor would have written it: ``<h2>``, ``<p>``,
+        ``<blockquote>``, and for each post a reference paragraph to
+        ``post_url(post)`` (its archived URL)."""
+        return self._html(lambda post: reference_paragraph(post_url(post)))
+
+    def editor_html(self) -> str:
+        """The body as the editor shows it before a save: as ``body_html``, but each
+        post is what it was pasted as (a URL's reference paragraph, or one paragraph
+        holding the code or text, its lines apart by ``<br>``). Saving turns those
+        into the same references (embeds.body.extract_posts); nothing is archived
+        here."""
+
+        def placeholder(post: Post) -> str:
+            source = self.sources.get(id(post), "")
+            if post.source == "url" or not source:
+                return reference_paragraph(post.url)
+            return "<p>" + "<br>".join(map(escape, source.split("\n"))) + "</p>"
+
+        return self._html(placeholder)
+
+    def _html(self, post_html: Callable[[Post], str]) -> str:
+        parts = []
+        for tag, item in self.blocks:
+            if tag == "post":
+                parts.append(post_html(item))
+            elif tag == "blockquote":
+                inner = "".join(f"<p>{escape(part)}</p>" for part in item)
+                parts.append(f"<blockquote>{inner}</blockquote>")
+            else:
+                parts.append(f"<{tag}>{escape(item)}</{tag}>")
+        return "".join(parts)
 
     def publish_time(self, tz) -> datetime:
         """The date line's moment in ``tz``: its time, or the start of its day or
@@ -131,14 +175,18 @@ def _lines(text: str) -> list[str]:
     return lines
 
 
-def _items(lines: list[str]) -> list[tuple[str, list[str] | Post]]:
+def _items(
+    lines: list[str], sources: dict[int, str] | None = None
+) -> list[tuple[str, list[str] | Post]]:
     """Posts (a URL alone on a line, pasted embed code, a post copied as text) are
     found first, so that their lines never become paragraphs or subheadings; the
-    rest is paragraphs of lines."""
+    rest is paragraphs of lines. ``sources`` gets each post's lines."""
     items: list[tuple[str, list[str] | Post]] = []
     for segment in find_posts("\n".join(lines)):
         if segment.kind == "post":
             items.append(("post", segment.post))
+            if sources is not None:
+                sources[id(segment.post)] = segment.raw.strip("\n")
         else:
             items += [
                 ("text", block) for block in _paragraphs(segment.text.split("\n"))
@@ -146,11 +194,42 @@ def _items(lines: list[str]) -> list[tuple[str, list[str] | Post]]:
     return items
 
 
-def _blocks(items) -> list[tuple[str, str | Post]]:
+def attribution(line: str) -> str | None:
+    """``"- Tom Middendorp, in Nieuwsuur"`` -> ``"Tom Middendorp, in Nieuwsuur"``;
+    None for a line that is not a dash and a name."""
+    match = _ATTRIBUTION.match(line)
+    return match["who"].strip() if match else None
+
+
+def _is_quoted(text: str) -> bool:
+    return bool(text) and text[0] in _OPENING_QUOTES
+
+
+def _quote(body: list, lines: list[str]) -> tuple[str, tuple[str, ...]] | None:
+    """The block quote that ``lines`` (a paragraph) ends with its attribution: the
+    quoted lines before it, or else the quoted paragraphs right before it in
+    ``body`` (taken out of it). None when the dash line follows no quote."""
+    who = attribution(lines[-1]) if lines else None
+    if who is None:
+        return None
+    quoted = lines[:-1]
+    if quoted:
+        if not _is_quoted(quoted[0]):
+            return None
+        return ("blockquote", (" ".join(quoted), f"— {who}"))
+    paragraphs = []
+    while body and body[-1][0] in {"p", "h2"} and _is_quoted(body[-1][1]):
+        paragraphs.insert(0, body.pop()[1])
+    return ("blockquote", (*paragraphs, f"— {who}")) if paragraphs else None
+
+
+def _blocks(items) -> list[tuple[str, str | tuple[str, ...] | Post]]:
     body = []
     for kind, item in items:
         if kind == "post":
             body.append(("post", item))
+        elif quote := _quote(body, item):
+            body.append(quote)
         elif len(item) == 1 and is_subheading(item[0]):
             body.append(("h2", item[0]))
         else:
@@ -165,11 +244,19 @@ def parse_entry_text(text: str) -> ParsedArticle:
     lines = _lines(text)
     if not lines:
         raise ArticleTextError(_("De tekst is leeg: er is niets om te plaatsen."))
-    blocks = _blocks(_items(lines))
+    sources: dict[int, str] = {}
+    blocks = _blocks(_items(lines, sources))
     return ParsedArticle(
         published_on=date.min, precision=Precision.MINUTE, headline="", lede="",
-        blocks=blocks,
+        blocks=blocks, sources=sources,
     )  # fmt: skip
+
+
+def parse_pasted_text(text: str) -> ParsedArticle:
+    """Text pasted into the body editor, read as an article body: as
+    :func:`parse_entry_text` (no date line, no intro). Its ``editor_html`` is what
+    the editor inserts."""
+    return parse_entry_text(text)
 
 
 def parse_article_text(text: str) -> ParsedArticle:
@@ -198,7 +285,8 @@ def parse_article_text(text: str) -> ParsedArticle:
             _("De datum %(date)s bestaat niet.") % {"date": match["when"]}
         ) from None
     headline = match["headline"].strip()
-    items = _items(lines[1:])
+    sources: dict[int, str] = {}
+    items = _items(lines[1:], sources)
     lede_at = next((i for i, (kind, _item) in enumerate(items) if kind == "text"), None)
     if lede_at is None:
         raise ArticleTextError(
@@ -217,4 +305,5 @@ def parse_article_text(text: str) -> ParsedArticle:
         headline=headline,
         lede=lede,
         blocks=body,
+        sources=sources,
     )

@@ -3,14 +3,13 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import HttpResponseNotAllowed, JsonResponse
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from embeds.body import keep_posts_together
 from embeds.models import Embed
 from embeds.rendering import render_card
 from embeds.services import refresh_embed
@@ -135,11 +134,6 @@ class EmbedAdmin(admin.ModelAdmin):
     def get_urls(self):
         return [
             path(
-                "plakken/",
-                self.admin_site.admin_view(self.paste_view),
-                name="embeds_embed_paste",
-            ),
-            path(
                 "<int:pk>/controleer/",
                 self.admin_site.admin_view(self.recheck_view),
                 name="embeds_embed_recheck",
@@ -157,15 +151,6 @@ class EmbedAdmin(admin.ModelAdmin):
             )
         report_outcome(request, embed, refresh_embed(embed))
         return redirect("admin:embeds_embed_change", pk)
-
-    def paste_view(self, request):
-        """POST text=...: the text with each post kept on one line (see
-        embeds.body.keep_posts_together). Writes nothing; used by the editor's paste
-        handler (static/js/admin-paste.js)."""
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        text = request.POST.get("text", "")[:200_000]
-        return JsonResponse({"text": keep_posts_together(text.replace("\r\n", "\n"))})
 
     @admin.action(
         description=_("Geselecteerde berichten opnieuw controleren"),

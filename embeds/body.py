@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 
 from embeds.canonical import canonicalize, find_url
 from embeds.parsing import (
-    find_posts,
     has_signature,
     parse_embed_code,
     parse_signature_post,
@@ -35,8 +34,8 @@ _WRAPPED_SIGNATURE = re.compile(
     r"<p>\s*((?:—|&mdash;)(?:(?!</?p>).)*)</p>\s*$", re.DOTALL
 )
 _ANY_TAG = re.compile(r"<[^>]+>")
-# ProseMirror turns every newline of pasted plain text into a new paragraph; our
-# admin script keeps a pasted post in one paragraph by joining its lines with this.
+# Once our paste helper joined a pasted post's lines with this (the editor's paste now
+# uses <br>, articles/admin/pasting.py); bodies saved then still hold it.
 LINE_SEPARATOR = "\u2028"
 _CODE_START = re.compile(r"^\s*<(blockquote|iframe)\b", re.IGNORECASE)
 
@@ -92,21 +91,6 @@ def _text(block_html: str) -> str:
 
 def _inner(block_html: str) -> str:
     return block_html[block_html.index(">") + 1 : block_html.rindex("<")]
-
-
-def keep_posts_together(text: str) -> str:
-    """Plain text about to be pasted into the editor, with each post in it (embed
-    code, or a post copied as text) on one line, its lines joined by LINE_SEPARATOR.
-
-    ProseMirror makes a paragraph of every line; this keeps a post in one paragraph,
-    so that ``extract_posts`` sees all of it.
-    """
-    return "\n".join(
-        segment.raw.replace("\n", LINE_SEPARATOR)
-        if segment.kind == "post"
-        else segment.text
-        for segment in find_posts(text)
-    )
 
 
 def reference_paragraph(url: str) -> str:

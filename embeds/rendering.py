@@ -9,11 +9,12 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
 from embeds.icons import ICONS
-from embeds.models import Embed
+from embeds.models import Embed, EmbedMedia
+from embeds.post import Post, fields_of, text_post_url
 from embeds.providers import PROVIDERS
 from embeds.sanitize import sanitize_post_html
 
-__all__ = ["load_config", "render_card"]
+__all__ = ["load_config", "preview_card", "render_card"]
 
 
 def render_card(embed: Embed) -> SafeString:
@@ -40,3 +41,25 @@ def load_config(providers) -> dict:
         key: {"name": PROVIDERS[key]["name"], **PROVIDERS[key]["load"]}
         for key in sorted(set(providers))
     }
+
+
+def preview_card(post: Post) -> SafeString:
+    """The card ``post`` will get once archived, from what was pasted (code or text):
+    nothing is stored or fetched. Its images show as links until the save copies
+    them."""
+    url = post.url or text_post_url(post)
+    embed = Embed(url=url, state=Embed.State.LIVE, **fields_of(post))
+    media = [
+        EmbedMedia(kind=item.kind, source_url=item.url, alt=item.alt)
+        for item in post.media
+    ]
+    return render_to_string(
+        "embeds/card.html",
+        {
+            "embed": embed,
+            "icon": mark_safe(ICONS[embed.provider]),  # noqa: S308 (our own constant)
+            "text_html": mark_safe(sanitize_post_html(embed.text_html)),  # noqa: S308
+            "media": media,
+            "loadable": False,
+        },
+    )

@@ -11,7 +11,6 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from embeds.body import extract_posts, reference_urls
 from embeds.enrichment.completing import image_urls, needs_enrichment
@@ -20,17 +19,12 @@ from embeds.models import Embed, EmbedMedia
 from embeds.post import Post, fields_of, text_post_url
 from embeds.providers import PROVIDERS
 
-# Told once per save that had posts to complete.
-BACKGROUND = gettext_lazy(
-    "De gegevens van de geplakte berichten (auteur, tekst, afbeeldingen) worden op de "
-    "achtergrond bij het platform opgehaald; de kaarten vullen zich daarna vanzelf aan."
-)
-
 __all__ = [
     "archive_post",
     "can_check",
     "check_remote",
     "embed_body",
+    "lacking_notice",
     "record_check",
     "refresh_embed",
 ]
@@ -81,14 +75,46 @@ def archive_post(
             source_url=media.url[:1000],
             alt=media.alt[:1000],
         )
+    pending = False
     if fetch and needs_enrichment(post):
         # In this transaction: the task's row commits with the post's (tasks.py).
         result = enrich_post.enqueue(embed.pk, image_urls(post))
-        if str(BACKGROUND) not in notices:
-            notices.append(str(BACKGROUND))
+        pending = not result.is_finished
         if result.is_finished:  # the immediate backend ran it here and now
             embed.refresh_from_db()
+    notice = lacking_notice(embed, pending=pending)
+    if notice and notice not in notices:
+        notices.append(notice)
     return embed
+
+
+def lacking_notice(embed: Embed, *, pending: bool = False) -> str | None:
+    """One line for the editor about a post we hold no content of (no author, text
+    or title): which post (platform, author or URL), and what its card shows.
+    ``pending``: its details are being fetched in the background. None for a post
+    with content."""
+    if embed.author_name or embed.text or embed.title:
+        return None
+    who = embed.author_handle or embed.url
+    what = _("%(provider)s-bericht van %(who)s") % {
+        "provider": embed.provider_name,
+        "who": who,
+    }
+    if embed.author_handle:
+        what += f" ({embed.url})"
+    if pending:
+        why = _("de gegevens worden op de achtergrond opgehaald")
+    elif embed.check_error:
+        why = _(
+            "%(provider)s gaf nu geen gegevens; we vragen het later op de "
+            "achtergrond opnieuw"
+        ) % {"provider": embed.provider_name}
+    else:
+        why = _("we hebben er nog geen gegevens van")
+    return _(
+        "%(what)s: %(why)s. Tot dan toont de kaart alleen %(provider)s en een link "
+        "naar het origineel."
+    ) % {"what": what, "why": why, "provider": embed.provider_name}
 
 
 def embed_body(body: str) -> tuple[str, list[Embed], list[str]]:

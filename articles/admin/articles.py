@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from articles import fields
-from articles.admin import notes, previews, revisions, workflow
+from articles.admin import notes, pasting, previews, revisions, workflow
 from articles.admin.media import with_nonce
 from articles.admin.notes import ArticleNoteInline
 from articles.admin.workflow import ArticleCommentInline
@@ -134,7 +134,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     class Media:
         css = {"all": ["css/embeds.css", "css/admin-article.css"]}
-        js = ["js/admin-paste.js", "js/admin-article.js"]
+        js = ["js/admin-paste.js", "js/admin-article.js", "js/admin-keep-work.js"]
 
     # Shown in the change form; each module says what it shows.
     status_history = workflow.status_history
@@ -153,6 +153,11 @@ class ArticleAdmin(admin.ModelAdmin):
         name = f"{self.opts.app_label}_{self.opts.model_name}"
         return [
             path("autosave/", view(workflow.autosave_view), name=f"{name}_autosave"),
+            path(
+                "plakken/",
+                view(pasting.paste_view, post_only=True),
+                name=f"{name}_paste",
+            ),
             path(
                 "<int:pk>/aanwezig/",
                 view(workflow.presence_view),
@@ -180,7 +185,7 @@ class ArticleAdmin(admin.ModelAdmin):
             ),
             path(
                 "<path:object_id>/versies/<int:version>/herstellen/",
-                view(revisions.restore_view, post_only=True),
+                view(revisions.restore_view),
                 name=f"{name}_revision_restore",
             ),
             # The live desk (articles/live/desk.py); entries by their own pk.
@@ -254,6 +259,8 @@ class ArticleAdmin(admin.ModelAdmin):
         form = super().get_form(request, obj, change=change, **kwargs)
         form.user = request.user
         form.recovered = workflow.recovered_copy(request, obj)
+        if "body" in form.base_fields:
+            form.base_fields["body"].help_text = pasting.BODY_HELP
         return form
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):

@@ -4,12 +4,17 @@
 read-only field ``preview_links`` in its change form; the buttons use ``formaction``
 so they need no form of their own inside the admin's. Views take the model admin as
 first argument.
+
+The form's script (static/js/admin-keep-work.js) sends these buttons with fetch and
+``Accept: application/json``: the answer is the field's new HTML and the message,
+so the form is not reloaded and nothing typed in it is lost. Without the script the
+button posts the form and the page reloads, as before.
 """
 
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.http import Http404, HttpRequest, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -49,20 +54,31 @@ def _article_for_change(model_admin, request: HttpRequest, object_id: str) -> Ar
     return article
 
 
+def _answer(model_admin, request: HttpRequest, article: Article, message):
+    """The field's new HTML and the message for the script; else the message and a
+    redirect back to the form."""
+    if "application/json" in request.headers.get("Accept", ""):
+        return JsonResponse(
+            {
+                "html": str(preview_links(model_admin, article)),
+                "message": str(message),
+            }
+        )
+    messages.success(request, message)
+    return HttpResponseRedirect(_url(model_admin, "change", article.pk))
+
+
 def create_view(model_admin, request: HttpRequest, object_id: str):
     article = _article_for_change(model_admin, request, object_id)
     link = create_preview_link(article, user=request.user)
     url = settings.SITE_URL + preview_url(link)
     model_admin.log_change(request, article, _("Voorbeeldlink gemaakt."))
-    messages.success(
-        request,
-        format_html(
-            _("Voorbeeldlink gemaakt, geldig tot {time}: {link}"),
-            time=_when(link.expires_at),
-            link=format_html('<a href="{}">{}</a>', url, url),
-        ),
+    message = format_html(
+        _("Voorbeeldlink gemaakt, geldig tot {time}: {link}"),
+        time=_when(link.expires_at),
+        link=format_html('<a href="{}">{}</a>', url, url),
     )
-    return HttpResponseRedirect(_url(model_admin, "change", article.pk))
+    return _answer(model_admin, request, article, message)
 
 
 def revoke_view(model_admin, request: HttpRequest, object_id: str, link_pk: int):
@@ -70,17 +86,16 @@ def revoke_view(model_admin, request: HttpRequest, object_id: str, link_pk: int)
     link = get_object_or_404(PreviewLink, pk=link_pk, article=article)
     revoke_preview_link(link, user=request.user)
     model_admin.log_change(request, article, _("Voorbeeldlink ingetrokken."))
-    messages.success(
-        request, _("Voorbeeldlink ingetrokken. Wie hem opent, ziet nu niets meer.")
-    )
-    return HttpResponseRedirect(_url(model_admin, "change", article.pk))
+    message = _("Voorbeeldlink ingetrokken. Wie hem opent, ziet nu niets meer.")
+    return _answer(model_admin, request, article, message)
 
 
 def _button(url: str, label: str):
     return format_html(
         '<button type="submit" class="button" formaction="{}" formmethod="post" '
-        "formnovalidate>{}</button>",
+        'formnovalidate data-failed="{}">{}</button>',
         url,
+        _("Dat lukte niet; er is niets veranderd. Probeer het zo opnieuw."),
         label,
     )
 
@@ -127,7 +142,8 @@ def preview_links(model_admin, article: Article):
     )
     hint = _(
         "Een voorbeeldlink toont de laatst opgeslagen versie, voor iedereen die de "
-        "link heeft. Deze knoppen slaan niets op: sla je wijzigingen eerst op."
+        "link heeft. Deze knoppen slaan je wijzigingen niet op, maar laten ze in het "
+        "formulier staan: sla op om ze in de voorbeeldlink te zien."
     )
     return format_html(
         '{}{}<p>{}</p><p class="help">{}</p>',

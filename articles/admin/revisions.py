@@ -19,12 +19,21 @@ from django.utils.translation import gettext as _
 from articles.models import Article, Revision
 from articles.policy import require
 from articles.services.restore import RESTORED_FIELDS, restore_revision
-from articles.services.revisions import FieldDiff, diff_revisions
+from articles.services.revisions import FieldDiff, diff_revisions, snapshot
 
-__all__ = ["diff_view", "render_diff", "restore_view", "revisions_view"]
+__all__ = [
+    "diff_view",
+    "render_diff",
+    "restore_changes",
+    "restore_view",
+    "revisions_view",
+]
 
 REVISIONS_TEMPLATE = "admin/articles/revisions.html"
 DIFF_TEMPLATE = "admin/articles/revision_diff.html"
+RESTORE_TEMPLATE = "admin/articles/revision_restore.html"
+# What a restore brings back besides RESTORED_FIELDS (status, times, slug stay).
+RESTORED_RELATIONS = ("section", "hero", "authors", "topics", "related")
 
 _TAGS = {"equal": "{}", "insert": "<ins>{}</ins>", "delete": "<del>{}</del>"}
 
@@ -167,11 +176,64 @@ def diff_view(model_admin, request, object_id, old, new):
     return TemplateResponse(request, DIFF_TEMPLATE, context)
 
 
+def restore_changes(article: Article, revision: Revision) -> list[FieldDiff]:
+    """What restoring ``revision`` would change on ``article`` as it is now: the
+    fields a restore writes, from the current state to the revision's."""
+    restored = set(RESTORED_FIELDS) | set(RESTORED_RELATIONS)
+    now = Revision(article=article, version=article.version, snapshot=snapshot(article))
+    return [diff for diff in diff_revisions(now, revision) if diff.name in restored]
+
+
+def _words(diff: FieldDiff, op: str) -> int:
+    return sum(len(text.split()) for kind, text in diff.chunks if kind == op)
+
+
+def confirm_restore(model_admin, request, article: Article, revision: Revision):
+    """GET: what restoring would change on the live page, and the button that does it.
+
+    Template ``admin/articles/revision_restore.html``; context ``article``,
+    ``revision``, ``live`` (readers see the article now), ``diffs`` (label, HTML,
+    and for the body the words added and removed) and ``restore_url``.
+    """
+    diffs = [
+        {
+            "label": diff.label,
+            "html": render_diff(diff),
+            "is_list": diff.is_list,
+            "is_body": diff.name == "body",
+            "added": _words(diff, "insert"),
+            "removed": _words(diff, "delete"),
+        }
+        for diff in restore_changes(article, revision)
+    ]
+    context = {
+        **_context(
+            model_admin,
+            request,
+            article,
+            _("Versie %(version)s van “%(article)s” herstellen?")
+            % {"version": revision.version, "article": article},
+        ),
+        "revision": revision,
+        "live": article.is_visible(),
+        "diffs": diffs,
+        "restore_url": _url(
+            model_admin, "revision_restore", article.pk, revision.version
+        ),
+        "revisions_url": _url(model_admin, "revisions", article.pk),
+        "change_url": _url(model_admin, "change", article.pk),
+    }
+    return TemplateResponse(request, RESTORE_TEMPLATE, context)
+
+
 def restore_view(model_admin, request, object_id, version):
-    """POST: save version ``version``'s content as a new version, then back to
-    the change form with a message (and a warning per skipped relation)."""
+    """GET: the confirmation (``confirm_restore``). POST (its button): save version
+    ``version``'s content as a new version, then back to the change form with a
+    message (and a warning per skipped relation)."""
     article = _article(model_admin, request, object_id, change=True)
     revision = get_object_or_404(Revision, article=article, version=version)
+    if request.method != "POST":
+        return confirm_restore(model_admin, request, article, revision)
     notices: list[str] = []
     article = restore_revision(revision, user=request.user, notices=notices)
     message = _("Versie %(old)s is hersteld als versie %(new)s.") % {

@@ -15,10 +15,11 @@ from embeds.body import replace_references
 __all__ = ["render_body", "split_attribution"]
 
 # The innermost block quote whose last paragraph starts with a dash: that paragraph is
-# the attribution ("— Tom Middendorp, in Nieuwsuur"). The quoted part holds no other
+# the attribution ("— Tom Middendorp, in Nieuwsuur"; also "–", "--" or "- " as a
+# keyboard types it). The quoted part holds no other
 # block quote, opening or closing, so the figure never straddles one.
 _QUOTE_WITH_ATTRIBUTION = re.compile(
-    r"<blockquote>((?:(?!</?blockquote>).)*?)<p>\s*(?:—|–|--)\s*((?:(?!</p>).)+)</p>"
+    r"<blockquote>((?:(?!</?blockquote>).)*?)<p>\s*(?:—|–|--|-(?=\s))\s*((?:(?!</p>).)+)</p>"
     r"\s*</blockquote>",
     re.DOTALL,
 )

@@ -96,10 +96,12 @@ def _article_urls(opts, key, article):
         Case("POST", "/admin/articles/article/autosave/", "change", key,
              {"article": article.pk, "headline": "Autosave"}),
         Case("POST", f"{base}/aanwezig/", "view", key),
+        Case("POST", "/admin/articles/article/plakken/", "add", key, {"text": "x"}),
         Case("POST", f"{base}/voorbeeldlink/", "change", key),
         Case("POST", f"{base}/voorbeeldlink/{link.pk}/intrekken/", "change", key),
         Case("GET", f"{base}/versies/", "view", key),
         Case("GET", f"{base}/versies/1/1/", "view", key),
+        Case("GET", f"{base}/versies/1/herstellen/", "change", key),
         Case("POST", f"{base}/versies/1/herstellen/", "change", key),
         *(_live_urls(base, article) if article.kind == "live" else []),
     ]  # fmt: skip
@@ -155,7 +157,6 @@ def _extra(opts, key, obj):
                      "change", key)]  # fmt: skip
     if label == "embeds.embed":
         return [
-            Case("POST", "/admin/embeds/embed/plakken/", "view", key, {"text": "x"}),
             Case("POST", f"/admin/embeds/embed/{obj.pk}/controleer/", "change", key),
         ]
     if label == "subscriptions.sendlog":

@@ -224,12 +224,13 @@ def test_restore_keeps_status_and_skips_deleted_topics(make_article, editor):
     assert article.revisions.get(version=3).created_by == editor
 
 
-def test_restore_is_post_only(editor_client, make_article):
-    """A GET on the restore URL is refused with 405 and changes nothing."""
+def test_restore_asks_first_and_a_get_changes_nothing(editor_client, make_article):
+    """A GET on the restore URL is the confirmation page; nothing is restored."""
     article = make_article()
     edit(article, headline="Nieuw")
     response = editor_client.get(url("revision_restore", article.pk, 1))
-    assert response.status_code == 405
+    assert response.status_code == 200
+    assert "Ja, herstel versie 1" in response.content.decode()
     article.refresh_from_db()
     assert (article.version, article.headline) == (2, "Nieuw")
 

@@ -188,18 +188,3 @@ def test_attributed_quote_is_not_mistaken_for_a_post(make_article):
     article = make_article(body=body)
     assert Embed.objects.count() == 0
     assert article.body == body
-
-
-def test_paste_endpoint_keeps_each_post_on_one_line(reporter_client):
-    """The editor's paste helper gets the text back with posts on one line each; a
-    reporter, who writes articles too, may use it."""
-    text = (
-        "Intro.\n\n\nEerste.\n\nTweede — Sam Field (@samfield) August 26, 2021\n\nSlot."
-    )
-    response = reporter_client.post("/admin/embeds/embed/plakken/", {"text": text})
-    joined = response.json()["text"]
-    lines = [line for line in joined.split("\n") if line]
-    assert lines[0] == "Intro." and lines[-1] == "Slot."
-    assert any("Eerste." in line and "Sam Field" in line for line in lines)
-    assert Embed.objects.count() == 0
-    assert reporter_client.get("/admin/embeds/embed/plakken/").status_code == 405
