@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from articles import fields
-from articles.admin import notes, pasting, previews, revisions, workflow
+from articles.admin import hero, notes, pasting, previews, revisions, workflow
 from articles.admin.media import with_nonce
 from articles.admin.notes import ArticleNoteInline
 from articles.admin.workflow import ArticleCommentInline
@@ -93,7 +93,7 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["headline", "lede", "body"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ("headline",)}
-    autocomplete_fields = ["hero", "section", "authors", "related"]
+    autocomplete_fields = ["section", "authors", "related"]
     inlines = [ArticleCommentInline, ArticleNoteInline]
     readonly_fields = [
         "embed_cards",
@@ -153,6 +153,17 @@ class ArticleAdmin(admin.ModelAdmin):
         name = f"{self.opts.app_label}_{self.opts.model_name}"
         return [
             path("autosave/", view(workflow.autosave_view), name=f"{name}_autosave"),
+            # The hero widget's upload and chosen image (articles/admin/hero.py).
+            path(
+                "hoofdafbeelding/",
+                view(hero.upload_view, post_only=True),
+                name=f"{name}_hero_upload",
+            ),
+            path(
+                "hoofdafbeelding/<int:pk>/",
+                view(hero.image_view),
+                name=f"{name}_hero_image",
+            ),
             path(
                 "plakken/",
                 view(pasting.paste_view, post_only=True),
@@ -346,6 +357,8 @@ class ArticleAdmin(admin.ModelAdmin):
         return format_html_join("", "{}", ((render_card(e),) for e in embeds))
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "hero":  # chosen or uploaded in place (admin/hero.py)
+            return hero.hero_field(db_field, self.admin_site)
         if db_field.name == "topics":
             topic_admin = self.admin_site._registry[Topic]
             return topic_choice_field(

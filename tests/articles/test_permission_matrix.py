@@ -249,6 +249,8 @@ def test_every_admin_url_is_in_the_matrix():
         "<path:object_id>/live/<int:entry_pk>/",
         "<path:object_id>/live/<int:entry_pk>/noot/",
         "<path:object_id>/live/<int:entry_pk>/verwijderen/", "volgers/",
+        # The hero widget's JSON views: every role in tests/articles/test_hero_widget.py.
+        "hoofdafbeelding/", "hoofdafbeelding/<int:pk>/",
     }  # fmt: skip
     standard = {
         "", "add/", "<path:object_id>/history/", "<path:object_id>/delete/",
