@@ -92,7 +92,17 @@ class SendLogAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
-        return False
+        # A log goes with its article: the admin asks this for each log when the
+        # Hoofdredactie deletes an article that was sent, and a refusal would forbid
+        # deleting the article. No bulk deletion of logs (obj is None there).
+        return obj is not None and super().has_delete_permission(request, obj)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        raise PermissionDenied  # a log is never deleted on its own
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "show_delete": False}
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def get_urls(self):
         return [
