@@ -8,6 +8,7 @@ the model and not placed here fails it, so it cannot be forgotten by any of them
 """
 
 __all__ = [
+    "ALERTS",
     "BOOKKEEPING",
     "BOOKKEEPING_TIMES",
     "DERIVED",
@@ -64,6 +65,11 @@ BOOKKEEPING = ("version", *BOOKKEEPING_TIMES, "created_by")
 # A live article's coverage: set at the live desk (articles/live/services.py), not in
 # the edit form, revisions or (yet) the archive.
 LIVE = ("live_closed_at", "live_oldest_first")
+# An article's alert (articles/alerts): the switch, a checkbox of its own in the
+# form's publication fields ("Geen alert versturen"), and the once-only claim. They
+# decide a single moment, not the article: no revision, diff, restore or archive
+# copies them (an imported article's claim is set by the import).
+ALERTS = ("send_alert", "alerted_at")
 # Not copied anywhere: the row's own key and the search index built from the text.
 NOT_COPIED = ("id", "search_vector")
 

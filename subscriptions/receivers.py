@@ -1,6 +1,8 @@
 """What happens when the articles app says something became visible: one send log
 per article (or key moment), made once, and the alert task for it. A signal sent
-again finds the log and sends nothing."""
+again finds the log and sends nothing, unless an editor asked for the alert once
+more (``again``, "Stuur opnieuw een alert"): then a finished log starts a new round
+from the first reader, and its counts go on adding up."""
 
 from subscriptions.models import SendLog
 from subscriptions.tasks import send_alert
@@ -8,10 +10,16 @@ from subscriptions.tasks import send_alert
 __all__ = ["alert_article", "alert_key_moment"]
 
 
-def alert_article(sender, article, **kwargs) -> None:
+def alert_article(sender, article, again=False, **kwargs) -> None:
     log, created = SendLog.objects.get_or_create(article=article, entry=None)
     if created:
         send_alert.enqueue(log.pk)
+    elif again:
+        # Only a finished round starts again (one that is still sending already
+        # reaches everyone); the conditional update makes two asks one round.
+        restarted = SendLog.objects.filter(pk=log.pk).exclude(finished_at=None)
+        if restarted.update(cursor=0, finished_at=None, skipped=False):
+            send_alert.enqueue(log.pk)
 
 
 def alert_key_moment(sender, entry, **kwargs) -> None:

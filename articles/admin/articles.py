@@ -118,6 +118,7 @@ class ArticleAdmin(admin.ModelAdmin):
                     # The time and, on the same line, how precisely it is known.
                     tuple(_SECTIONS["publication"][1:3]),
                     *_SECTIONS["publication"][3:],
+                    "no_alert",  # the alert switch (ArticleAdminForm)
                     "first_publication",
                     "version",
                     "base_version",
@@ -233,8 +234,16 @@ class ArticleAdmin(admin.ModelAdmin):
         return can_edit(request.user, obj)
 
     def get_fieldsets(self, request, obj=None):
-        """A read-only article shows its body as text to read, not as HTML source."""
+        """A read-only article shows its body as text to read, not as HTML source;
+        the alert switch is for those who may publish."""
         fieldsets = super().get_fieldsets(request, obj)
+        if not can_publish(request.user):
+            fieldsets = [
+                (name, {**options, "fields": [
+                    f for f in options["fields"] if f != "no_alert"
+                ]})
+                for name, options in fieldsets
+            ]  # fmt: skip
         if obj is None or can_edit(request.user, obj):
             return fieldsets
         return [
@@ -272,6 +281,8 @@ class ArticleAdmin(admin.ModelAdmin):
         form.recovered = workflow.recovered_copy(request, obj)
         if "body" in form.base_fields:
             form.base_fields["body"].help_text = pasting.BODY_HELP
+        if not can_publish(request.user):  # the alert switch is the Redacteur's
+            form.base_fields.pop("no_alert", None)
         return form
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
@@ -377,6 +388,7 @@ class ArticleAdmin(admin.ModelAdmin):
         if not change:
             obj.created_by = request.user
         merged = form.merged if change else None
+        form.apply_alert_switch(obj)
         notices = save_article(
             obj,
             extra_posts=form.cleaned_data.get("add_post", ()),

@@ -14,6 +14,7 @@ rather than keep it from the first, so memory holds one chunk.
 from django.db import DatabaseError
 from django.utils import timezone
 
+from articles import fields
 from articles.archive.keys import ArchiveError, snapshot_in, time_in
 from articles.archive.records import (
     ARTICLE_TEXT,
@@ -123,6 +124,7 @@ def write_article(importer, record, pk, old, where) -> tuple[int, bool]:
             hero_id=importer.ref("images", record["hero"], where),
             created_by_id=importer.user(record["created_by"]),
         )
+        _keep_alert(article, pk)
         pk = save(article, where, exclude=["section", "hero", "created_by"])
     for kind, through, owner, target in LINKS:
         if old is None or old[kind] != record[kind]:
@@ -130,6 +132,23 @@ def write_article(importer, record, pk, old, where) -> tuple[int, bool]:
             _link(importer, old, (through, owner, target), pk, targets)
             changed = True
     return pk, changed
+
+
+def _keep_alert(article: Article, pk: int | None) -> None:
+    """The alert is no part of the archive (``articles.fields.ALERTS``): an article
+    here keeps its switch and claim; a new one that readers saw before (visible, or
+    visible once) counts as alerted, so an import sends no alert for the past. A
+    scheduled one is alerted when its time comes."""
+    if pk is not None:
+        stored = Article.objects.filter(pk=pk).values(*fields.ALERTS).first()
+        if stored is not None:
+            for name, value in stored.items():
+                setattr(article, name, value)
+            return
+    now = timezone.now().replace(microsecond=0)
+    first = article.first_published_at
+    if article.is_visible(at=now) or (first is not None and first <= now):
+        article.alerted_at = now
 
 
 def write_history(importer, pk, record, old, where) -> bool:

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from articles.alerts.claims import claim_entry
 from articles.caching.targets import article_urls
 from articles.caching.version import content_changed
 from articles.live.snapshots import record_revision
@@ -160,6 +161,7 @@ def save_entry(
     entry.embeds.set(embeds)
     record_revision(entry, user=user)
     _readers_see(entry, was_public=bool(stored) and stored.status == S.PUBLISHED)
+    claim_entry(entry)  # a key moment visible now: its alert goes on commit, once
     return notices
 
 

@@ -1,10 +1,11 @@
 """What the commands that read files (``import_article``, ``live_entry``,
 ``import_archive``) share: opening a file with a Dutch refusal, reading a UTF-8 file
 or standard input within a size limit, a time given as ISO 8601, and authors by
-slug. Each refuses with a ``CommandError`` in Dutch; nothing is written
+slug, topics by name. Each refuses with a ``CommandError`` in Dutch; nothing is written
 before these have answered."""
 
 from datetime import datetime
+from difflib import get_close_matches
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -13,7 +14,7 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from articles.models import Article, Author
+from articles.models import Article, Author, Topic, TopicAlias
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -22,6 +23,7 @@ __all__ = [
     "moment",
     "open_file",
     "read_text",
+    "topics_by_name",
 ]
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -117,3 +119,33 @@ def article_by_slug(slug: str, *, live: bool = False) -> Article:
             "Maak er een met import_article --kind live."
         )
     return article
+
+
+def topics_by_name(names: list[str]) -> list[Topic]:
+    """The topics ``names`` name (name, slug or alias in any case, as the admin and
+    the topic pages resolve them), each once, in the order given; an unknown name
+    is refused, with the known names closest to it."""
+    found: dict[int, Topic] = {}
+    for name in names:
+        topic = Topic.objects.resolve(name).topic
+        if topic is None:
+            raise CommandError(_unknown_topic(name))
+        found.setdefault(topic.pk, topic)
+    return list(found.values())
+
+
+def _unknown_topic(name: str) -> str:
+    known = [
+        *Topic.objects.approved().values_list("name", flat=True),
+        *TopicAlias.objects.filter(approved=True, topic__approved=True).values_list(
+            "name", flat=True
+        ),
+    ]
+    lowered = {item.lower(): item for item in known}
+    close = get_close_matches(name.lower(), lowered, n=3, cutoff=0.6)
+    hint = (
+        f" Bedoel je: {', '.join(lowered[c] for c in close)}?"
+        if close
+        else " Maak het eerst aan in de beheeromgeving (Onderwerpen)."
+    )
+    return f"Onbekend onderwerp: {name!r}.{hint}"

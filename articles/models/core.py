@@ -18,9 +18,33 @@ from taggit.models import TaggedItemBase
 from articles.dates import Precision
 from articles.sanitize import EDITOR_EXTENSIONS, sanitize_body
 
-__all__ = ["Article", "Author", "AuthorQuerySet", "Section", "TaggedArticle"]
+__all__ = [
+    "Article",
+    "Author",
+    "AuthorQuerySet",
+    "Section",
+    "TaggedArticle",
+    "keep_claim",
+]
 
 USER = settings.AUTH_USER_MODEL
+
+
+def keep_claim(instance: models.Model, kwargs: dict) -> None:
+    """An update by ``save()`` leaves ``alerted_at`` alone: only the alert claim
+    (``articles/alerts``) writes it, with a conditional UPDATE. A form loaded before
+    the claim would otherwise write its stale NULL back, and the alert go twice."""
+    if instance._state.adding or kwargs.get("force_insert"):
+        return
+    if kwargs.get("update_fields") is None:
+        deferred = instance.get_deferred_fields()  # as save() leaves them out
+        kwargs["update_fields"] = [
+            field.name
+            for field in instance._meta.concrete_fields
+            if not field.primary_key
+            and field.name != "alerted_at"
+            and field.attname not in deferred
+        ]
 
 
 class Section(models.Model):
@@ -262,6 +286,17 @@ class Article(models.Model):
         help_text=_("Alleen bij afgelopen live-verslaggeving: lezers zien de "
                     "berichten van begin tot eind."),
     )  # fmt: skip
+    send_alert = models.BooleanField(
+        _("alert versturen"),
+        default=True,
+        help_text=_("Volgers van de onderwerpen krijgen een e-mail zodra het artikel "
+                    "voor lezers verschijnt."),
+    )  # fmt: skip
+    # The once-only claim (articles/alerts): when the article's first becoming
+    # visible was handled, its alert sent or (send_alert off) deliberately not.
+    alerted_at = models.DateTimeField(
+        _("alert afgehandeld"), null=True, blank=True, editable=False
+    )
     seo_title = models.CharField(_("SEO-titel"), max_length=70, blank=True)
     seo_description = models.CharField(
         _("SEO-omschrijving"), max_length=160, blank=True
@@ -325,6 +360,7 @@ class Article(models.Model):
         return self.headline
 
     def save(self, *args, **kwargs):
+        keep_claim(self, kwargs)
         super().save(*args, **kwargs)
         self.__dict__.pop("_stored_row", None)
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
-from articles.models.core import Article, Author
+from articles.models.core import Article, Author, keep_claim
 from articles.models.notes import ArticleNote
 from articles.sanitize import EDITOR_EXTENSIONS, sanitize_body
 
@@ -97,6 +97,10 @@ class LiveEntry(models.Model):
         default=False,
         help_text=_("Staat in „Belangrijkste momenten” bovenaan de pagina."),
     )
+    # The once-only claim of a key moment's alert (articles/alerts).
+    alerted_at = models.DateTimeField(
+        _("alert afgehandeld"), null=True, blank=True, editable=False
+    )
     embeds = models.ManyToManyField(
         "embeds.Embed",
         blank=True,
@@ -150,6 +154,10 @@ class LiveEntry(models.Model):
 
     def __str__(self):
         return self.title or f"{self.article} #{self.pk}"
+
+    def save(self, *args, **kwargs):
+        keep_claim(self, kwargs)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return f"{self.article.get_absolute_url()}#{self.anchor}"

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from articles import fields
+from articles.alerts.claims import claim_article
 from articles.dates import start_of
 from articles.models import Article, Author, Section, SlugRedirect, Topic
 from articles.sanitize import sanitize_body
@@ -92,7 +93,8 @@ def save_article(
 ) -> list[str]:
     """Sanitize, archive the posts the body embeds (and ``extra_posts``, appended to
     the body), save, link the article to its posts and record the revision (by
-    ``user``, with ``comment``). Returns notices for the editor (unknown sites,
+    ``user``, with ``comment``), and claim the article's alert when it is visible
+    now (``articles/alerts``). Returns notices for the editor (unknown sites,
     providers that did not answer); they never stop a save.
     """
     notices: list[str] = []
@@ -108,6 +110,8 @@ def save_article(
     article.save()
     article.embeds.set(embeds)
     create_revision(article, user=user, comment=comment)
+    # Visible now (published now, by any path): the alert goes on commit, once.
+    claim_article(article)
     return notices
 
 

@@ -204,6 +204,8 @@ def _plan(
     # As prepare_for_save() and add_note() leave them.
     article.first_published_at = article.publish_at
     article.updated_at = max((note.at for note in notes), default=None)
+    if not scheduled and article.publish_at is not None:
+        article.alerted_at = now  # readers saw it before: no alert for the past
     return Planned(
         article=article,
         number=number,

@@ -183,3 +183,25 @@ def test_the_digest_goes_once_a_day_after_its_time(smtp, make_article, settings)
         "Scholen open" in parts(everything)[0] and "Iets anders" in parts(everything)[0]
     )
     assert DigestRun.objects.get().sent == 2
+
+
+def test_publishing_alerts_on_commit_and_an_editors_ask_sends_once_more(
+    smtp, make_article, django_capture_on_commit_callbacks
+):
+    """The articles side's own signal, not one sent by the test: publishing claims
+    the article and, on commit, the alert leaves; saving it again sends nothing;
+    the editor's "Stuur opnieuw een alert" (alert_again) sends one more round."""
+    from articles.alerts.claims import alert_again
+
+    topic = Topic.objects.create(name="Water", slug="water")
+    _follow("lezer@voorbeeld.nl", topic=topic)
+    with django_capture_on_commit_callbacks(execute=True):
+        article = make_article(headline="Dijken verhoogd", topics=[topic])
+    assert [m["Subject"] for m in smtp.to("lezer@voorbeeld.nl")] == ["Dijken verhoogd"]
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save()
+    assert len(smtp.to("lezer@voorbeeld.nl")) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert alert_again(article, at=timezone.now() + timedelta(seconds=5))
+    assert len(smtp.to("lezer@voorbeeld.nl")) == 2
+    assert SendLog.objects.get(article=article).sent == 2

@@ -54,3 +54,37 @@ def test_a_cdn_that_does_not_answer_is_purged_again_later(queue, settings):
     assert abs((retry.run_after - failed.finished_at).total_seconds() - 30) < 1
     assert failed.exception_class_path == "background.retry.RetryScheduled"
     assert "PurgeFailed" in failed.traceback
+
+
+def test_enqueue_alerts_queues_the_check_and_the_worker_sends_what_is_due(
+    queue, make_article, time_machine
+):
+    """The cron line every minute: a scheduled article is signalled by the worker
+    once its time has come, and only once however often the check runs."""
+    from django.utils import timezone
+
+    from articles.signals import article_became_visible
+
+    seen = []
+
+    def on_article(sender, article, **kwargs):
+        seen.append(article.pk)
+
+    article_became_visible.connect(on_article)
+    try:
+        when = timezone.now() + timezone.timedelta(minutes=10)
+        article = make_article(publish_at=when)
+        call_command("enqueue_alerts")
+        queue()
+        assert seen == []
+        time_machine.move_to(when + timezone.timedelta(seconds=20))
+        call_command("enqueue_alerts")
+        call_command("enqueue_alerts")
+        assert queue() == 2
+    finally:
+        article_became_visible.disconnect(on_article)
+    assert seen == [article.pk]
+    runs = DBTaskResult.objects.filter(
+        task_path="articles.alerts.tasks.send_due_alerts"
+    )
+    assert sorted(run.return_value for run in runs) == [[0, 0], [0, 0], [1, 0]]

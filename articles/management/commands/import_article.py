@@ -1,4 +1,5 @@
-"""python manage.py import_article FILE [--kind CODE] [--publish | --publish-at T] ...
+"""python manage.py import_article FILE [--kind CODE] [--publish | --publish-at T]
+[--topic NAAM ...] [--no-alert] ...
 
 The last line of output is the article's public path when it is published or
 scheduled, its admin change path when it is a draft. Bad input: a message on stderr,
@@ -22,6 +23,7 @@ from articles.management.reading import (
     authors_by_slug,
     moment,
     read_text,
+    topics_by_name,
 )
 from articles.models import Article, Section
 from articles.services.articles import create_article
@@ -68,6 +70,20 @@ class Command(BaseCommand):
             help="Slug van een bestaande auteur; mag vaker.",
         )
         parser.add_argument(
+            "--topic",
+            metavar="NAAM",
+            action="extend",
+            nargs="+",
+            default=[],
+            help="Onderwerp: naam, slug of alias, zoals het beheer ze kent; mag "
+            "vaker, of meerdere na één --topic.",
+        )
+        parser.add_argument(
+            "--no-alert",
+            action="store_true",
+            help="Geen alert versturen: volgers krijgen geen e-mail over dit artikel.",
+        )
+        parser.add_argument(
             "--hero",
             metavar="PATH",
             help="Hoofdafbeelding (JPEG, PNG, WebP, GIF, AVIF).",
@@ -90,6 +106,7 @@ class Command(BaseCommand):
         publish_at = self._publish_at(options, parsed)
         section = self._section(options["section"])
         authors = authors_by_slug(options["author"])
+        topics = topics_by_name(options["topic"])
         hero_data = self._hero(options)
         notices: list[str] = []
         hero = None
@@ -125,6 +142,8 @@ class Command(BaseCommand):
                     if options["publish"]
                     else Article.Precision.MINUTE,
                     hero=hero,
+                    topics=topics,
+                    send_alert=not options["no_alert"],
                 )
         except (ValidationError, ImageRefused) as error:
             if hero is not None:
