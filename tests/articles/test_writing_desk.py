@@ -18,13 +18,13 @@ pytestmark = pytest.mark.django_db
 
 
 def _panel(html: str) -> str:
-    start = html.index('<section class="writing-side"')
+    start = html.index('<section class="writing-panel"')
     return html[start : html.index("</section>", start)]
 
 
 def _main(html: str) -> str:
     start = html.index('<div class="writing-main">')
-    return html[start : html.index('<section class="writing-side"')]
+    return html[start : html.index('<section class="writing-panel"')]
 
 
 def test_text_in_the_main_column_and_the_rest_in_the_side_panel(
