@@ -25,10 +25,10 @@ __all__ = [
     "TIMES",
 ]
 
-# The edit form, section by section, in its order. Diffs list changes in this order.
+# The edit form, section by section, in its order: the writing column, then the side
+# panel (articles/admin/articles.py). Diffs list changes in this order.
 FORM_SECTIONS = {
-    "content": ("kicker", "headline", "slug", "kind", "lede", "hero", "body"),
-    "classification": ("section", "authors", "topics", "related"),
+    "content": ("kicker", "headline", "lede", "body"),
     "publication": (
         "status",
         "publish_at",
@@ -36,7 +36,9 @@ FORM_SECTIONS = {
         "updated_at",
         "language",
     ),
-    "search_engines": ("seo_title", "seo_description"),
+    "classification": ("kind", "section", "authors", "topics", "related"),
+    "image": ("hero",),
+    "search_engines": ("slug", "seo_title", "seo_description"),
 }
 FORM = tuple(name for names in FORM_SECTIONS.values() for name in names)
 # Edited through another field: the posts a body embeds are found in the body.
@@ -45,6 +47,7 @@ DERIVED = ("embeds",)
 # other relations.
 EDITABLE = (
     *FORM_SECTIONS["content"],
+    *FORM_SECTIONS["image"],
     *FORM_SECTIONS["classification"],
     *DERIVED,
     *FORM_SECTIONS["publication"],

@@ -23,6 +23,9 @@ EDITOR_EXTENSIONS = {
     "HardBreak": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
     "History": True,
+    # The editor turns the browser's spellcheck off unless told not to; editors
+    # want it, in the article's language (static/js/admin-article.js sets lang).
+    "NoSpellCheck": False,
 }
 
 ALLOWED_TAGS = {

@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from articles import fields
-from articles.admin import hero, notes, pasting, previews, revisions, workflow
+from articles.admin import hero, notes, pasting, previews, revisions, workflow, writing
 from articles.admin.media import with_nonce
 from articles.admin.notes import ArticleNoteInline
 from articles.admin.workflow import ArticleCommentInline
@@ -82,7 +82,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "embed_warning",
     ]
     list_filter = [
-        "status",
+        writing.StatusFilter,
         MissingEmbedsFilter,
         "section",
         "kind",
@@ -96,6 +96,9 @@ class ArticleAdmin(admin.ModelAdmin):
     autocomplete_fields = ["section", "authors", "related"]
     inlines = [ArticleCommentInline, ArticleNoteInline]
     readonly_fields = [
+        "publish_checks",
+        "body_length",
+        "share_preview",
         "embed_cards",
         "status_history",
         "preview_links",
@@ -105,10 +108,14 @@ class ArticleAdmin(admin.ModelAdmin):
         "created_at",
         "modified_at",
     ]
-    # The edit form's sections (articles.fields), with what the admin adds to each.
+    # The edit form's sections (articles.fields), with what the admin adds to each:
+    # the writing column, then the side panel ("writing-side"; right on a wide
+    # screen, below the text on a narrow one). change_form.html places them.
     fieldsets = [
-        (None, {"fields": [*_SECTIONS["content"], "add_post", "embed_cards"]}),
-        (_("Rubricering"), {"fields": list(_SECTIONS["classification"])}),
+        (None, {"fields": [*_SECTIONS["content"], "body_length", "add_post",
+                           "embed_cards"]}),
+        (_("Klaar om te publiceren?"), {"fields": ["publish_checks"],
+                                        "classes": ["writing-side"]}),
         (
             _("Publicatie"),
             {
@@ -124,22 +131,36 @@ class ArticleAdmin(admin.ModelAdmin):
                     "base_version",
                     "status_history",
                     "preview_links",
-                ]
+                ],
+                "classes": ["writing-side"],
             },
         ),
-        (
-            _("Zoekmachines"),
-            {"fields": list(_SECTIONS["search_engines"]), "classes": ["collapse"]},
-        ),
-    ]
+        (_("Rubricering"), {"fields": list(_SECTIONS["classification"]),
+                            "classes": ["writing-side"]}),
+        (_("Hoofdafbeelding"), {"fields": list(_SECTIONS["image"]),
+                                "classes": ["writing-side"]}),
+        (_("Zoekmachines en delen"), {"fields": [*_SECTIONS["search_engines"],
+                                                 "share_preview"],
+                                      "classes": ["writing-side"]}),
+    ]  # fmt: skip
 
     class Media:
         css = {"all": ["css/embeds.css", "css/admin-article.css"]}
-        js = ["js/admin-paste.js", "js/admin-article.js", "js/admin-keep-work.js"]
+        js = [
+            "js/admin-paste.js",
+            "js/admin-article.js",
+            "js/admin-keep-work.js",
+            "js/admin-writing.js",
+        ]
 
     # Shown in the change form; each module says what it shows.
     status_history = workflow.status_history
     preview_links = previews.preview_links
+    publish_checks = writing.publish_checks
+    body_length = writing.body_length
+    share_preview = writing.share_preview
+    status_label = writing.status_label
+    first_publication = writing.first_publication
 
     def get_urls(self):
         """Every extra view an article has, in one place, before the admin's own.
@@ -327,6 +348,9 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def render_change_form(self, request, context, *args, **kwargs):
         context["media"] = with_nonce(context["media"], request)
+        context["scheduled_for"] = writing.show_scheduled(
+            context["adminform"].form, kwargs.get("obj")
+        )
         return super().render_change_form(request, context, *args, **kwargs)
 
     def get_queryset(self, request):
@@ -428,28 +452,10 @@ class ArticleAdmin(admin.ModelAdmin):
     def view_on_site(self, obj):
         return obj.get_absolute_url() if obj.is_visible() else None
 
-    @admin.display(description=_("status"), ordering="status")
-    def status_label(self, article):
-        if article.is_scheduled:
-            return format_html(
-                '<span title="{}">{}</span>',
-                precise_label(article.publish_at, article.publish_precision),
-                _("ingepland"),
-            )
-        return article.get_status_display()
-
     @admin.display(description=_("publicatietijd"), ordering="publish_at")
     def publication(self, article):
         """As precise as it is known: "augustus 2021", not "1 augustus 2021 00:00"."""
         return precise_label(article.publish_at, article.publish_precision) or "-"
-
-    @admin.display(description=_("eerst gepubliceerd"))
-    def first_publication(self, article):
-        """The first publication; the article's precision when it is that time."""
-        moment = article.first_published_at
-        same = moment is not None and moment == article.publish_at
-        precision = article.publish_precision if same else Article.Precision.MINUTE
-        return precise_label(moment, precision) or "-"
 
     @admin.display(description=_("auteurs"))
     def byline(self, article):

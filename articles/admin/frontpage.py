@@ -54,8 +54,8 @@ class FrontPageForm(forms.ModelForm):
             raise ValidationError(
                 _(
                     "Iemand anders heeft de voorpagina intussen opgeslagen (versie "
-                    "%(current)s; u begon bij versie %(seen)s). Open de voorpagina "
-                    "opnieuw en breng uw wijziging daarin aan."
+                    "%(current)s; je begon bij versie %(seen)s). Open de voorpagina "
+                    "opnieuw en breng je wijziging daarin aan."
                 ),
                 params={"current": self.instance.version, "seen": seen},
             )
@@ -93,9 +93,12 @@ class FrontPageAdmin(admin.ModelAdmin):
         return False
 
     def changelist_view(self, request, extra_context=None):
+        """There is one front page: open it, or (on a fresh install) start it."""
         front = FrontPage.objects.first()
         if front is not None and self.has_view_or_change_permission(request, front):
             return redirect("admin:articles_frontpage_change", front.pk)
+        if front is None and self.has_add_permission(request):
+            return redirect("admin:articles_frontpage_add")
         return super().changelist_view(request, extra_context)
 
     def save_model(self, request, obj, form, change):

@@ -180,7 +180,9 @@ class Article(models.Model):
         max_length=200,
         unique=True,
         allow_unicode=True,
-        help_text=_("Het webadres: /artikel/<slug>/. Wordt uit de kop gemaakt."),
+        help_text=_(
+            "Het laatste deel van het webadres (/artikel/…/). Wordt uit de kop gemaakt."
+        ),
     )
     kicker = models.CharField(
         _("label"),

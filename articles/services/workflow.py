@@ -20,6 +20,7 @@ __all__ = [
     "can_publish",
     "check_transition",
     "missing_for_publication",
+    "publication_checks",
     "record_transition",
     "transition",
 ]
@@ -38,22 +39,28 @@ ALLOWED_TRANSITIONS = {
 PUBLIC_STATES = {S.PUBLISHED, S.UNPUBLISHED}
 
 
-def missing_for_publication(article: Article, *, authors=None) -> list[str]:
-    """The Dutch names of what an article needs before it can be published."""
-    missing = []
-    if not (article.headline or "").strip():
-        missing.append(_("kop"))
-    if not (article.lede or "").strip():
-        missing.append(_("intro"))
-    if not article.section_id:
-        missing.append(_("sectie"))
-    if article.hero_id and not (article.hero.alt or "").strip():
-        missing.append(_("alt-tekst van de hoofdafbeelding"))
+def publication_checks(
+    article: Article, *, authors=None
+) -> list[tuple[str, str, bool]]:
+    """What publishing needs, each as (key, Dutch name, present): the one list the
+    form's refusal and the edit form's panel both show. ``authors`` as chosen in a
+    form; read from the article otherwise."""
     if authors is None:
         authors = list(article.authors.all()) if article.pk else []
-    if not authors:
-        missing.append(_("auteur"))
-    return missing
+    hero_alt = not article.hero_id or bool((article.hero.alt or "").strip())
+    return [
+        ("headline", _("kop"), bool((article.headline or "").strip())),
+        ("lede", _("intro"), bool((article.lede or "").strip())),
+        ("section", _("sectie"), bool(article.section_id)),
+        ("hero_alt", _("alt-tekst van de hoofdafbeelding"), hero_alt),
+        ("authors", _("auteur"), bool(authors)),
+    ]
+
+
+def missing_for_publication(article: Article, *, authors=None) -> list[str]:
+    """The Dutch names of what an article needs before it can be published."""
+    checks = publication_checks(article, authors=authors)
+    return [name for _key, name, present in checks if not present]
 
 
 def check_transition(user, article: Article, old: str, new: str, *, reason: str = ""):

@@ -52,7 +52,7 @@ def test_editor_writes_publishes_and_reads_an_article(
     page.click("input[name=_save]")
     page.wait_for_load_state()
     page.wait_for_selector(".messagelist")
-    assert "is met succes toegevoegd" in page.inner_text(".messagelist")
+    assert "Toegevoegd: artikel" in page.inner_text(".messagelist")
 
     article = Article.objects.get()
     assert article.status == Article.Status.PUBLISHED
