@@ -12,7 +12,7 @@ import re
 import pytest
 from django.core.cache import caches
 
-from articles.caching.breaker import FAILURES, REDIS
+from articles.caching.breaker import FAILURES, REDIS, RETRY_SECONDS
 from tests.helpers.proxy import CountingRelay
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db]
@@ -116,3 +116,52 @@ def test_failures_spread_out_do_not_open_the_breaker(stuck_redis, monkeypatch):
         clock.now += REDIS.within / (FAILURES - 1) + 0.1
     assert not REDIS.is_open
     assert relay.writes == FAILURES + 1
+
+
+def test_gunicorn_workers_pay_a_few_attempts_for_a_stuck_redis(own_redis, tmp_path):
+    """Production's settings under gunicorn (2 workers, Redis through the relay):
+    Redis frozen, 40 readers of pages none has in memory cost at most FAILURES
+    attempts a worker (plus a probe each per RETRY_SECONDS the run took), every page
+    is served, and the log has a line a worker, no traceback."""
+    import time
+
+    from tests.helpers.servers import Gunicorn, manage, production_env
+
+    relay = CountingRelay(own_redis.port)
+    database = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    env = production_env(
+        tmp_path,
+        database,
+        PAGE_CACHE="on",
+        REDIS_URL=f"redis://127.0.0.1:{relay.port}/0",
+        LOCAL_CACHE_MB="0",  # nothing in the workers' memory: every page asks Redis
+        TASKS_BACKEND="immediate",
+    )
+    manage(env, "migrate", "--noinput")
+    manage(env, "collectstatic", "--noinput")
+    manage(env, "generate_articles", "8", "--seed", "18")
+    workers = 2
+    try:
+        with Gunicorn(env, workers=workers, log=tmp_path / "gunicorn.log") as server:
+            paths = [
+                "/",
+                *sorted(
+                    set(re.findall(r'href="(/artikel/[^"/]+/)"', server.get("/")[1]))
+                ),
+            ]
+            for path in paths:
+                assert server.get(path)[0] == 200
+            own_redis.freeze()
+            before, started = relay.writes, time.monotonic()
+            statuses = [server.get(paths[n % len(paths)])[0] for n in range(40)]
+            took = time.monotonic() - started
+            attempts = relay.writes - before
+            own_redis.thaw()
+    finally:
+        relay.close()
+    assert statuses == [200] * 40
+    probes = workers * int(took // RETRY_SECONDS + 1)
+    assert attempts <= workers * FAILURES + probes, (attempts, took)
+    log = (tmp_path / "gunicorn.log").read_text()
+    assert 1 <= log.count("Redis unavailable") <= workers, log[-3000:]
+    assert "Traceback" not in log
