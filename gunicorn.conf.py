@@ -17,9 +17,25 @@ worker_class = "sync"
 timeout = 30
 graceful_timeout = 30
 keepalive = 5
-# Recycle workers now and then, staggered, so none grows without bound.
-max_requests = 5000
-max_requests_jitter = 500
+# Recycle workers now and then so none grows without bound, staggered so they never
+# restart together (a restarting worker imports Django and starts with empty caches:
+# all at once, and every reader waits). The workers that start together get limits
+# spread evenly over max_requests .. max_requests + max_requests_jitter (post_fork
+# below); their replacements a random one in that range, as gunicorn does.
+# docs/scaling.md, "Worker recycling", has the measurement (bench/recycling.py).
+max_requests = int(os.environ.get("MAX_REQUESTS") or 5000)
+max_requests_jitter = max_requests // 2
+
+
+def post_fork(server, worker):
+    """The first ``workers`` workers (ages 1..n) get evenly spread limits."""
+    cfg = server.cfg
+    count, jitter = cfg.workers, cfg.max_requests_jitter
+    if cfg.max_requests and jitter and count > 1 and worker.age <= count:
+        share = jitter * (worker.age - 1) // (count - 1)
+        worker.max_requests = cfg.max_requests + share
+
+
 # X-Forwarded-Proto is trusted from the proxy's address only.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # Requests are logged by the proxy in front; ACCESS_LOG=- logs them here too.

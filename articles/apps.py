@@ -8,7 +8,8 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from articles import audit
-        from articles.caching import signals
+        from articles.caching import breaker, signals
 
         signals.connect_signals()
+        breaker.connect()
         audit.connect()

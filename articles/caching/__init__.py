@@ -12,6 +12,7 @@ once on every process, server and CDN.
 - ``keys``: its keys: host, path and only the query parameters a page reads.
 - ``sessions``: whether a session cookie names a real session (else: anonymous).
 - ``layered``: the fail-soft Redis cache and the per-process copy in front of it.
+- ``breaker``: the circuit breaker that bounds what a stuck Redis costs a request.
 - ``local``: a process's own memory cache, bounded in bytes.
 - ``purge``: hooks that tell a CDN what changed.
 

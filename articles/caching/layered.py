@@ -2,8 +2,10 @@
 
 Every read answers "not cached" and every write is dropped while Redis cannot be
 reached, so pages, fragments and the page cache are served uncached instead of
-failing; a warning is logged at most once a minute per process. The connection and
-socket time-outs (settings.CACHES OPTIONS) bound what a reader waits.
+failing. The connection and socket time-outs (settings.CACHES OPTIONS, 0.5 s) bound
+one call; a circuit breaker (``breaker.py``) bounds a request to one such time-out
+and skips Redis altogether for a while after a few, and reports the outage once a
+minute with a count.
 
 Every entry is written with a time to live (``LONGEST_SECONDS`` at most, also for
 ``timeout=None``), so Redis with ``maxmemory-policy allkeys-lru`` may evict any key:
@@ -12,45 +14,39 @@ database, ``version.py``). In front of Redis, each process keeps the entries it 
 last in its own memory, bounded in bytes (``local.py``).
 """
 
-import logging
-import time
-
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import RedisError
 
-logger = logging.getLogger(__name__)
+from articles.caching.breaker import REDIS
 
 __all__ = [
     "LONGEST_SECONDS",
     "TolerantRedisCache",
     "layered_get",
     "layered_set",
-    "report_unavailable",
 ]
 
 LONGEST_SECONDS = 7 * 24 * 3600  # the fragments' lifetime (fragments.py)
 
 FAILURES = (RedisError, OSError)
-_last_warning: list[float | None] = [None]
-
-
-def report_unavailable(error: Exception) -> None:
-    """Log that the cache failed, at most once a minute per process."""
-    now = time.monotonic()
-    if _last_warning[0] is None or now - _last_warning[0] >= 60:
-        _last_warning[0] = now
-        logger.warning("Cache unavailable, serving uncached: %s", error)
 
 
 def _soft(method, fallback):
+    def instead(*args, **kwargs):
+        return fallback(*args, **kwargs) if callable(fallback) else fallback
+
     def call(self, *args, **kwargs):
+        if not REDIS.allows():
+            return instead(*args, **kwargs)
         try:
-            return method(self, *args, **kwargs)
+            result = method(self, *args, **kwargs)
         except FAILURES as error:
-            report_unavailable(error)
-            return fallback(*args, **kwargs) if callable(fallback) else fallback
+            REDIS.failed(error)
+            return instead(*args, **kwargs)
+        REDIS.succeeded()
+        return result
 
     call.__name__ = method.__name__
     call.__doc__ = method.__doc__

@@ -25,8 +25,9 @@ with 304 answers (here for hits, by ConditionalGetMiddleware further in for fres
 pages); ``Cache-Control: public, max-age=0`` (browsers revalidate) with ``s-maxage``
 and ``stale-while-revalidate`` for a CDN, capped at the next scheduled publication.
 PAGE_CACHE off stores nothing and sets none of these (Django's
-ConditionalGetMiddleware still adds an ETag). If Redis is down, pages are served
-uncached and a warning is logged (``layered.py``).
+ConditionalGetMiddleware still adds an ETag). If Redis is down or stuck, pages are
+served uncached, a circuit breaker bounds what each request waits for it, and the
+outage is logged once a minute (``layered.py``, ``breaker.py``).
 """
 
 from django.conf import settings

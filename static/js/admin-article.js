@@ -1,6 +1,16 @@
 // The article edit form: autosave into a personal recovery copy (at most every 30 s,
 // only after a change) and a light notice of who else has the article open.
 // Neither ever touches the live article; saving stays the editor's own act.
+// A save the database could not take (newsroom/errors.py, the "niet opgeslagen"
+// page) leaves the text in this tab's sessionStorage; this form puts it back into
+// the visible editor, on load and when the browser brings the page back from its
+// cache (going back).
+// The rich-text editors, by field name, as they become ready.
+var proseEditors = {};
+document.addEventListener("prose-editor:ready", function (event) {
+  "use strict";
+  proseEditors[event.detail.textarea.name] = event.detail.editor;
+});
 // Admin media load in <head>: wait for the form.
 document.addEventListener("DOMContentLoaded", function () {
   "use strict";
@@ -76,4 +86,28 @@ document.addEventListener("DOMContentLoaded", function () {
   });
   presence();
   window.setInterval(presence, INTERVAL);
+
+  var UNSAVED = "redactie-niet-opgeslagen:" + window.location.pathname;
+  function restoreUnsaved() {
+    var copy = null;
+    try { copy = JSON.parse(window.sessionStorage.getItem(UNSAVED)); } catch (error) { return; }
+    if (!copy || !copy.fields) return;
+    Object.keys(copy.fields).forEach(function (name) {
+      var field = form.elements[name];
+      var value = copy.fields[name];
+      if (!field || field.length !== undefined && field.tagName !== "SELECT") return;
+      if (field.tagName === "TEXTAREA" || (field.tagName === "INPUT" && /^(text|url|email|number|datetime-local|date|time)$/.test(field.type))) {
+        field.value = value;
+        if (proseEditors[name]) proseEditors[name].commands.setContent(value, true);
+      } else if (field.tagName === "SELECT" && !field.multiple) {
+        field.value = value;
+      }
+    });
+    changed = true;
+    window.sessionStorage.removeItem(UNSAVED);
+    var restored = document.getElementById("unsaved-restored");
+    if (restored) restored.hidden = false;
+  }
+  restoreUnsaved();
+  window.addEventListener("pageshow", function (event) { if (event.persisted) restoreUnsaved(); });
 });

@@ -1,6 +1,8 @@
 """The caching tests' own parts: a Redis the test starts and stops itself."""
 
+import os
 import shutil
+import signal
 import socket
 import subprocess
 import time
@@ -15,32 +17,47 @@ def own_redis(tmp_path):
     from tests.helpers.servers import free_port
 
     assert shutil.which("redis-server"), "redis-server is needed (apt-get install it)"
-    port = free_port()
 
     class OwnRedis:
+        port = free_port()
         url = f"redis://127.0.0.1:{port}/0"
         process = None
 
         def start(self):
             self.process = subprocess.Popen(
-                ["redis-server", "--port", str(port), "--bind", "127.0.0.1",
+                ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1",
                  "--save", "", "--appendonly", "no", "--dir", str(tmp_path)],
                 stdout=subprocess.DEVNULL,
             )  # fmt: skip
             for _ in range(100):
                 try:
-                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                    socket.create_connection(
+                        ("127.0.0.1", self.port), timeout=1
+                    ).close()
                     return
                 except OSError:
                     time.sleep(0.05)
             raise RuntimeError("redis-server did not start")
 
         def stop(self):
+            self.thaw()
             self.process.kill()
             self.process.wait()
 
+        def freeze(self):
+            """Stuck, not gone: connections are accepted by the kernel, nothing
+            answers (SIGSTOP)."""
+            os.kill(self.process.pid, signal.SIGSTOP)
+
+        def thaw(self):
+            os.kill(self.process.pid, signal.SIGCONT)
+
+    from articles.caching.breaker import REDIS
+
     redis = OwnRedis()
     redis.start()
+    REDIS.reset()
     yield redis
     if redis.process.poll() is None:
         redis.stop()
+    REDIS.reset()

@@ -178,3 +178,35 @@ def test_only_an_unreachable_database_is_an_outage(rf, caplog):
         assert response.status_code == status
         logged = any("Database unavailable" in r.getMessage() for r in caplog.records)
         assert logged is (status == 503)
+
+
+def test_a_save_the_database_could_not_take_gives_the_text_back(rf):
+    """An admin POST meeting an outage: a Dutch 503 that shows the text (escaped)
+    and resends every field, the CSRF token too; a reader's POST gets the plain 503."""
+    from django.db import OperationalError
+
+    from newsroom.errors import server_error
+
+    fields = {
+        "headline": "Kop <b>vet</b>",
+        "lede": "Intro.",
+        "body": "<p>Tekst.</p>",
+        "topics": ["1", "2"],
+        "csrfmiddlewaretoken": "teken",
+        "_continue": "Opslaan en opnieuw bewerken",
+    }
+    try:
+        raise OperationalError("weg")
+    except OperationalError:
+        response = server_error(rf.post("/admin/articles/article/7/change/", fields))
+        reader = server_error(rf.post("/zoeken/", fields))
+    html = response.content.decode()
+    assert response.status_code == reader.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "Je tekst is niet opgeslagen" in html
+    assert "Kop &lt;b&gt;vet&lt;/b&gt;</textarea>" in html
+    assert '<input type="hidden" name="csrfmiddlewaretoken" value="teken">' in html
+    assert html.count('name="topics"') == 2
+    assert '<button type="submit" name="_continue"' in html
+    assert 'action="/admin/articles/article/7/change/"' in html
+    assert "Je tekst" not in reader.content.decode()

@@ -1,6 +1,8 @@
-"""/gezond/ (newsroom/health.py): what a load balancer asks. 200 when the app and its
-database answer, 503 when the database does not; one query, never cached, nothing
-about the system in the body, no Redis.
+"""/gezond/ (newsroom/health.py): what a load balancer asks. 200 while the process
+can serve readers (it knows a content version, fresh or, with the database away,
+the last one: stale pages), 503 only when it cannot; /gezond/?diep=1 for
+monitoring: 200 when the database answers, 503 when it does not, one query. Never
+cached, nothing about the system in the body, no Redis.
 
 The 503 is a real refusal: the database connection is swapped for one to a port where
 nothing listens (PostgreSQL) or to a file that cannot be opened (SQLite).
@@ -31,6 +33,21 @@ def _assert_bare(response):
 def test_healthy_is_200_ok_in_one_query(client, django_assert_num_queries):
     """The app and the database answer: 200 "ok", not stored, nothing else said."""
     with django_assert_num_queries(1):
+        response = client.get("/gezond/?diep=1")
+    assert response.status_code == 200
+    assert response.content == b"ok\n"
+    _assert_bare(response)
+
+
+@pytest.mark.django_db
+def test_the_balancers_check_costs_no_query_while_the_version_is_fresh(
+    client, settings, django_assert_num_queries
+):
+    """/gezond/ reads the content version as pages do: once, then not again while
+    this process's copy is younger than CONTENT_VERSION_SECONDS."""
+    settings.CONTENT_VERSION_SECONDS = 60
+    assert client.get("/gezond/").status_code == 200
+    with django_assert_num_queries(0):
         response = client.get("/gezond/")
     assert response.status_code == 200
     assert response.content == b"ok\n"
@@ -58,7 +75,7 @@ def test_no_cache_no_redirect_no_host_check(settings, django_assert_num_queries)
     client = Client(enforce_csrf_checks=True)
     for _ in range(2):  # the second time is no cache hit either
         with django_assert_num_queries(1):
-            response = client.get("/gezond/", HTTP_HOST="10.0.0.5:8000")
+            response = client.get("/gezond/?diep=1", HTTP_HOST="10.0.0.5:8000")
         assert response.status_code == 200
         _assert_bare(response)
         assert "X-Cache" not in response
@@ -66,8 +83,9 @@ def test_no_cache_no_redirect_no_host_check(settings, django_assert_num_queries)
 
 @pytest.mark.django_db
 def test_a_redis_that_is_down_does_not_make_the_app_unhealthy(settings, caplog):
-    """Redis is not asked: with the cache pointed at a port where nothing listens,
-    the check is 200 and the cache layer never had to complain."""
+    """Redis is not part of the check: with the cache pointed at a port where
+    nothing listens, both checks are 200 and neither complains (the version's
+    last-known copy was not stored: the Redis outage is logged as such)."""
     settings.PAGE_CACHE = True
     settings.CACHES = {
         **settings.CACHES,
@@ -79,8 +97,9 @@ def test_a_redis_that_is_down_does_not_make_the_app_unhealthy(settings, caplog):
     }
     with caplog.at_level(logging.WARNING):
         response = Client().get("/gezond/")
-    assert response.status_code == 200
-    assert caplog.records == []
+        deep = Client().get("/gezond/?diep=1")
+    assert response.status_code == deep.status_code == 200
+    assert not [r for r in caplog.records if r.name != "redactie.outage"]
 
 
 def _unreachable(engine: str, tmp_path):
@@ -104,8 +123,8 @@ def test_a_database_that_does_not_answer_is_503(engine, tmp_path, caplog):
     connections["default"] = _unreachable(engine, tmp_path)
     try:
         with caplog.at_level(logging.WARNING, logger="newsroom.health"):
-            response = Client().get("/gezond/")
-            again = Client().get("/gezond/")
+            response = Client().get("/gezond/?diep=1")
+            again = Client().get("/gezond/?diep=1")
     finally:
         connections["default"].close()
         connections["default"] = healthy
@@ -123,10 +142,10 @@ def test_the_check_comes_back_with_the_database(client, tmp_path):
     healthy = connections["default"]
     connections["default"] = _unreachable("sqlite3", tmp_path)
     try:
-        assert client.get("/gezond/").status_code == 503
+        assert client.get("/gezond/?diep=1").status_code == 503
     finally:
         connections["default"] = healthy
-    assert client.get("/gezond/").status_code == 200
+    assert client.get("/gezond/?diep=1").status_code == 200
 
 
 @pytest.mark.postgres
@@ -137,12 +156,45 @@ def test_a_kept_connection_the_database_dropped_gets_one_new_try(client):
     import psycopg
     from django.db import connection
 
-    assert client.get("/gezond/").status_code == 200
+    assert client.get("/gezond/?diep=1").status_code == 200
     pid = connection.connection.info.backend_pid
     params = connection.get_connection_params()
     params.pop("cursor_factory", None)
     params.pop("context", None)
     with psycopg.connect(**params, autocommit=True) as other:
         other.execute("SELECT pg_terminate_backend(%s)", [pid])
-    assert client.get("/gezond/").status_code == 200
+    assert client.get("/gezond/?diep=1").status_code == 200
     assert connection.connection.info.backend_pid != pid
+
+
+@pytest.mark.django_db
+def test_during_an_outage_the_balancer_keeps_a_server_that_can_serve(
+    client, tmp_path, settings, caplog
+):
+    """Database away: a process that knows a version (it serves its cached pages,
+    stale) answers /gezond/ 200 while ?diep=1 answers 503; a process that never
+    knew one (nothing cached anywhere) answers 503 to both."""
+    from articles.caching import version
+
+    settings.CONTENT_VERSION_SECONDS = 0  # ask the database on every check
+    assert client.get("/gezond/").status_code == 200  # knows the version now
+    healthy = connections["default"]
+    connections["default"] = _unreachable("sqlite3", tmp_path)
+    try:
+        assert client.get("/gezond/").status_code == 200
+        assert client.get("/gezond/?diep=1").status_code == 503
+        version.forget()
+        from django.core.cache import cache
+
+        cache.delete(version.LAST_KNOWN_KEY)
+        with caplog.at_level(logging.WARNING, logger="newsroom.health"):
+            refused = client.get("/gezond/")
+    finally:
+        connections["default"].close()
+        connections["default"] = healthy
+    assert refused.status_code == 503
+    assert refused.content == b"niet gezond\n"
+    _assert_bare(refused)
+    assert any("no content version" in r.getMessage() for r in caplog.records)
+    version.forget()
+    assert client.get("/gezond/").status_code == 200
