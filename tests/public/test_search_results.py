@@ -15,7 +15,8 @@ from articles.public.highlight import mark_terms, passage, plain_text, trim_word
 
 URL = "/zoeken/"
 DAY = timezone.timedelta(days=1)
-_RESULT = re.compile(r'<h3 dir="auto" class="card-title"><a href="/artikel/([^/]+)/">')
+_RESULT = re.compile(r'<h3 [^>]*class="card-title"><a href="/artikel/([^/]+)/">')
+_PASSAGE = re.compile(r'<p class="result-passage" dir="auto" lang="nl">(.*?)</p>')
 
 
 def _slugs(html):
@@ -48,7 +49,7 @@ def test_a_body_match_shows_the_passage_around_it(client, make_article):
     )
     make_article(headline="Boven de stad", lede="Een intro.", body=body)
     html = client.get(URL, {"q": "zeppelin"}).text
-    found = re.search(r'<p class="result-passage" dir="auto">(.*?)</p>', html).group(1)
+    found = _PASSAGE.search(html).group(1)
     assert "<mark>zeppelin</mark> die boven de stad hing." in found
     assert found.startswith("…")
     assert "<em>" not in found and "Eerst een alinea" not in found
@@ -60,8 +61,8 @@ def test_a_lede_match_shows_the_lede_marked(client, make_article):
     make_article(headline="Iets", lede="De zeppelin landde.", body="<p>Niets.</p>")
     html = client.get(URL, {"q": "zeppelin"}).text
     assert (
-        '<p class="result-passage" dir="auto">De <mark>zeppelin</mark> landde.</p>'
-        in html
+        '<p class="result-passage" dir="auto" lang="nl">De <mark>zeppelin</mark> '
+        "landde.</p>" in html
     )
 
 
@@ -74,7 +75,7 @@ def test_markup_in_body_and_query_stays_text(client, make_article):
         " in de tekst.</p>",
     )
     html = client.get(URL, {"q": "zeppelin"}).text
-    found = re.search(r'<p class="result-passage" dir="auto">(.*?)</p>', html).group(1)
+    found = _PASSAGE.search(html).group(1)
     assert "<b>" not in found and "<script>" not in found
     assert "vette <mark>zeppelin</mark> &amp; een &lt;script&gt;alert(1)" in found
     html = client.get(URL, {"q": "<script>"}).text
@@ -119,7 +120,7 @@ def test_postgres_marks_stemmed_forms_in_the_body_passage(client, make_article):
         body="<p>Toen verscheen <strong>de zeppelin</strong> &amp; de rest.</p>",
     )
     html = client.get(URL, {"q": "zeppelins"}).text
-    found = re.search(r'<p class="result-passage" dir="auto">(.*?)</p>', html).group(1)
+    found = _PASSAGE.search(html).group(1)
     assert "<mark>zeppelin</mark>" in found
     assert "<strong>" not in found and "strong" not in found
     assert "&amp; de rest." in found and "&amp;amp;" not in found
@@ -134,7 +135,7 @@ def test_postgres_escapes_markup_in_the_passage(client, make_article):
         body="<p>Een &lt;b&gt;zeppelin&lt;/b&gt; <b>vet</b>.</p>",
     )
     html = client.get(URL, {"q": "zeppelin"}).text
-    found = re.search(r'<p class="result-passage" dir="auto">(.*?)</p>', html).group(1)
+    found = _PASSAGE.search(html).group(1)
     assert "&lt;b&gt;<mark>zeppelin</mark>&lt;/b&gt;" in found
     assert "<b>" not in found
 
