@@ -37,6 +37,13 @@ TOPICS = [
 
 EXPLAINER_SLUG = "aanslagplegers-kabul-wat-we-weten-over-iskp"
 
+# The home page's top stories, in the editors' order (the lead is the newest article).
+TOP_STORIES = [
+    "live-aanslag-vliegveld-kabul",
+    "explosies-bij-vliegveld-kabul-tijdens-evacuaties",
+    "nederland-beeindigt-evacuatie-uit-kabul",
+]
+
 ARTICLES = [
     {
         "slug": "westerse-landen-waarschuwen-voor-aanslag-bij-vliegveld-kabul",

@@ -7,7 +7,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.static import serve
 
-from articles.public import sitemaps
+from articles.public import sitemaps, webapp
 
 urlpatterns = [
     path("admin/", include("accounts.urls")),  # before the admin's own
@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("articles.public.pages")),
     # Outside i18n_patterns: one robots.txt and one set of sitemaps for the site.
     path("robots.txt", sitemaps.robots_txt, name="robots-txt"),
+    path("manifest.webmanifest", webapp.web_manifest, name="web-manifest"),
     path("sitemap.xml", sitemaps.index, name="sitemap-index"),
     path(
         "sitemap-news.xml",

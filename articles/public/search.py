@@ -13,6 +13,7 @@ hits are one list of ids, so neither side reads every article. Only the page's
 results are highlighted: PostgreSQL evaluates ``ts_headline`` after the LIMIT.
 """
 
+import html
 import re
 import secrets
 import unicodedata
@@ -26,16 +27,24 @@ from django.db.models import (
     Exists,
     F,
     FloatField,
+    Func,
     OuterRef,
     Q,
     QuerySet,
     Value,
     When,
 )
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 from articles.models import Article, TaggedArticle, Topic
+from articles.public.highlight import (
+    ELLIPSIS,
+    mark_terms,
+    passage,
+    plain_text,
+    render,
+    split_marked,
+)
 
 __all__ = [
     "MAX_QUERY_LENGTH",
@@ -55,15 +64,23 @@ TOPIC_BONUS = 1.0
 # which could turn the page's text around the echoed query; right-to-left letters stay.
 _DROPPED = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 _QUOTES = "\"'“”„‘’«»"
+_SPACES = re.compile(r"\s+")
+# The stored body without its tags, for ts_headline's passage.
+_BODY_TEXT = Func(
+    F("body"), Value("<[^>]*>"), Value(" "), Value("g"), function="regexp_replace"
+)
 
 
 @dataclass(frozen=True)
 class Hit:
-    """One found article with its headline and lede as HTML, the matches in <mark>."""
+    """One found article with its headline and lede as HTML, the matches in <mark>;
+    ``passage``: the lede if it matches, else the body's passage around a match,
+    else the lede (articles/public/highlight.py)."""
 
     article: Article
     headline: SafeString
     lede: SafeString
+    passage: SafeString
 
 
 @dataclass(frozen=True)
@@ -123,14 +140,14 @@ def _full_text(query: str, articles: QuerySet) -> SearchResults:
     # shows exactly where PostgreSQL put the matches.
     start, stop = f"S{secrets.token_hex(8)}S", f"E{secrets.token_hex(8)}E"
 
-    def marked(field):
+    def marked(field, **options):
         return SearchHeadline(
             field,
             search_query,
             config=CONFIG,
             start_sel=start,
             stop_sel=stop,
-            highlight_all=True,
+            **(options or {"highlight_all": True}),
         )
 
     found = (
@@ -145,15 +162,24 @@ def _full_text(query: str, articles: QuerySet) -> SearchResults:
             ),
             marked_headline=marked("headline"),
             marked_lede=marked("lede"),
+            # The body's text (tags out, so nothing is marked inside one): a
+            # passage of about 30 words around the best match.
+            marked_body=marked(_BODY_TEXT, max_words=30, min_words=15),
         )
         .order_by("-rank", "-publish_at", "-pk")
     )
 
     def highlight(article: Article) -> Hit:
+        lede = split_marked(article.marked_lede, start, stop)
+        body = split_marked(article.marked_body, start, stop)
+        # The body's text is HTML text: its entities (&amp;) become characters.
+        body = [(_SPACES.sub(" ", html.unescape(p)), m) for p, m in body]
+        body = [(ELLIPSIS + " ", False), *body, (" " + ELLIPSIS, False)]
         return Hit(
             article,
-            _render(_split_marked(article.marked_headline, start, stop)),
-            _render(_split_marked(article.marked_lede, start, stop)),
+            render(split_marked(article.marked_headline, start, stop)),
+            render(lede),
+            render(lede if _any_match(lede) else body if _any_match(body) else lede),
         )
 
     return SearchResults(query, found, highlight)
@@ -178,11 +204,12 @@ def _fallback(query: str, articles: QuerySet) -> SearchResults:
     )
 
     def highlight(article: Article) -> Hit:
-        return Hit(
-            article,
-            mark_terms(article.headline, terms),
-            mark_terms(article.lede, terms),
-        )
+        lede = mark_terms(article.lede, terms)
+        if "<mark>" in lede:
+            found = lede
+        else:
+            found = passage(plain_text(article.body), terms) or lede
+        return Hit(article, mark_terms(article.headline, terms), lede, found)
 
     return SearchResults(query, found, highlight)
 
@@ -205,41 +232,10 @@ def _contains(term: str) -> Q:
     )
 
 
-def mark_terms(text: str, terms: Iterable[str]) -> SafeString:
-    """``text`` escaped, each occurrence of a term (in any case) in <mark>."""
-    terms = sorted({term for term in terms if term}, key=len, reverse=True)
-    if not terms:
-        return _render([(text, False)])
-    pattern = re.compile("|".join(map(re.escape, terms)), re.IGNORECASE)
-    parts, position = [], 0
-    for match in pattern.finditer(text):
-        parts += [(text[position : match.start()], False), (match.group(), True)]
-        position = match.end()
-    return _render([*parts, (text[position:], False)])
-
-
-def _split_marked(text: str, start: str, stop: str) -> list[tuple[str, bool]]:
-    """``text`` with start/stop markers as (part, is match) pairs, markers removed."""
-    parts = []
-    for chunk in text.split(start):
-        inside, found, after = chunk.partition(stop)
-        parts += [(inside, True), (after, False)] if found else [(chunk, False)]
-    return parts
-
-
-def _render(parts: Iterable[tuple[str, bool]]) -> SafeString:
-    return format_html_join(
-        "",
-        "{}",
-        (
-            (format_html("<mark>{}</mark>", part) if is_match else part,)
-            for part, is_match in parts
-            if part
-        ),
-    )
+def _any_match(parts: list[tuple[str, bool]]) -> bool:
+    return any(is_match and part for part, is_match in parts)
 
 
 def _plain(article: Article) -> Hit:
-    return Hit(
-        article, _render([(article.headline, False)]), _render([(article.lede, False)])
-    )
+    lede = render([(article.lede, False)])
+    return Hit(article, render([(article.headline, False)]), lede, lede)

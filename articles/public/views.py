@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
@@ -53,6 +54,8 @@ ARTICLE_PAGE_PREFETCH = ("authors", "topics", "embeds__media", "notes")
 # topics until the block holds RELATED_FILL.
 RELATED_PICKS = 6
 RELATED_FILL = 4
+# Search results: best first, or newest first with ?volgorde=nieuw.
+ORDER_PARAMETER, NEWEST_FIRST = "volgorde", "nieuw"
 
 
 def _page(request, queryset) -> KeysetPage:
@@ -332,12 +335,20 @@ def _numbered_page(request: HttpRequest, articles) -> Page:
 def search(request: HttpRequest) -> HttpResponse:
     """Published articles matching ``?q=``, a page at a time (``?pagina=N``).
 
-    Template: articles/search.html; context: query (normalised, "" when nothing was
-    asked), page (None without a query), hits (the page's articles with highlighted
-    headline and lede) and max_length.
+    Best matches first; ``?volgorde=nieuw``: newest first. Template:
+    articles/search.html; context: query (normalised, "" when nothing was asked),
+    page (None without a query), hits (the page's articles with highlighted
+    headline, lede and passage), newest, order_urls (relevance, newest: this query
+    in either order, from page one) and max_length.
     """
     results = search_articles(request.GET.get("q", ""))
-    page = _numbered_page(request, results.articles) if results.query else None
+    newest = request.GET.get(ORDER_PARAMETER) == NEWEST_FIRST
+    articles = results.articles
+    if newest:
+        articles = articles.order_by("-publish_at", "-pk")
+    page = _numbered_page(request, articles) if results.query else None
+    in_order = {"relevance": {"q": results.query}}
+    in_order["newest"] = {**in_order["relevance"], ORDER_PARAMETER: NEWEST_FIRST}
     response = render(
         request,
         "articles/search.html",
@@ -345,6 +356,8 @@ def search(request: HttpRequest) -> HttpResponse:
             "query": results.query,
             "page": page,
             "hits": results.hits(page.object_list) if page else [],
+            "newest": newest,
+            "order_urls": {key: "?" + urlencode(q) for key, q in in_order.items()},
             "max_length": MAX_QUERY_LENGTH,
         },
     )

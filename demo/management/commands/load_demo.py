@@ -10,8 +10,16 @@ from django.utils.text import slugify
 
 from articles.images.services import store_upload
 from articles.live.services import add_entry_note, close_coverage, post_entry
-from articles.models import Article, Author, Section, Topic, TopicAlias
+from articles.models import (
+    Article,
+    Author,
+    FrontPageSlot,
+    Section,
+    Topic,
+    TopicAlias,
+)
 from articles.services.articles import create_article
+from articles.services.frontpage import current_front_page, save_front_page
 from articles.text_import import parse_entry_text
 from demo import content as demo
 from demo import live
@@ -75,6 +83,15 @@ class Command(BaseCommand):
         if not Article.objects.filter(slug=live.LIVE_SLUG).exists():
             self._live_blog()
             created.append(f"liveblog {live.LIVE_SLUG}")
+        if not FrontPageSlot.objects.exists():
+            # The editors' top stories, so the home page shows its second tier.
+            picks = Article.objects.in_bulk(demo.TOP_STORIES, field_name="slug")
+            save_front_page(
+                current_front_page(),
+                user=None,
+                slots=[picks[slug] for slug in demo.TOP_STORIES if slug in picks],
+            )
+            created.append("topverhalen")
         if created:
             self.stdout.write(f"Demo-inhoud aangemaakt: {len(created)} onderdelen.")
         else:
