@@ -30,7 +30,8 @@ PARAMETERS: dict[str, tuple[str, ...]] = {
     "articles:section": _CURSORS,
     "articles:topic": _CURSORS,
     "articles:author": _CURSORS,
-    "articles:search": ("q", "pagina"),  # paging.NUMBER_PARAMETER
+    # paging.NUMBER_PARAMETER, and public/views.ORDER_PARAMETER (newest first)
+    "articles:search": ("q", "pagina", "volgorde"),
     "articles:article": _CURSORS,  # a live article's stream (articles/live/)
     "articles:live_poll": ("na",),
     "articles:live_rss": (),
@@ -45,6 +46,12 @@ PARAMETERS: dict[str, tuple[str, ...]] = {
     "sitemap-section": ("p",),  # Django's sitemap view: ?p=<page>
     "sitemap-news": ("p",),
     "robots-txt": (),
+    "web-manifest": (),
+    # Following by e-mail: never stored (never_cache), listed for the test.
+    **{
+        f"subscriptions:{name}": ()
+        for name in ("follow", "sent", "confirm", "manage", "unsubscribe")
+    },
     **{
         f"pages:{slug}": ()
         for slug in ("over-ons", "colofon", "correctiebeleid", "privacy", "contact")

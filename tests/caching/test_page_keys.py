@@ -136,7 +136,9 @@ def test_search_is_keyed_on_the_query_and_its_page_number(client, site):
     swapped = client.get("/zoeken/?pagina=2&r=1&q=iskp")
     assert swapped["X-Cache"] == "hit"
     assert swapped.content == second.content
-    assert stored_pages() == 3
+    newest = client.get("/zoeken/?q=iskp&volgorde=nieuw")
+    assert newest["X-Cache"] == "miss" and newest.content != first.content
+    assert stored_pages() == 4
 
 
 def test_the_sitemaps_page_parameter_counts():
