@@ -25,7 +25,7 @@ paragraph or alone right after it::
 
 becomes a block quote whose last paragraph is the attribution, written with ``—``
 (articles.public.rendering shows it as a caption). A dash line after anything else
-stays an ordinary line. The editor's paste (articles/admin/pasting.py) uses these
+stays an ordinary line. The editor's paste (articles/admin/editor/pasting.py) uses these
 same rules, so pasted text looks as the importer would make it.
 """
 

@@ -35,7 +35,7 @@ _WRAPPED_SIGNATURE = re.compile(
 )
 _ANY_TAG = re.compile(r"<[^>]+>")
 # Once our paste helper joined a pasted post's lines with this (the editor's paste now
-# uses <br>, articles/admin/pasting.py); bodies saved then still hold it.
+# uses <br>, articles/admin/editor/pasting.py); bodies saved then still hold it.
 LINE_SEPARATOR = "\u2028"
 _CODE_START = re.compile(r"^\s*<(blockquote|iframe)\b", re.IGNORECASE)
 

@@ -22,7 +22,7 @@ class CSPMiddleware(BaseCSPMiddleware):
                 "style-src": ["'unsafe-inline'"],
                 "script-src": [NONCE],
                 # The hero widget previews a photo before it is uploaded, from the
-                # file itself (an object URL; articles/admin/hero.py).
+                # file itself (an object URL; articles/admin/editor/hero.py).
                 "img-src": ["blob:"],
             }
         return parts

@@ -17,7 +17,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from articles import fields
-from articles.admin import hero, notes, pasting, previews, revisions, workflow, writing
+from articles.admin import notes, previews, revisions, workflow
+from articles.admin.editor import hero, pasting, writing
 from articles.admin.media import with_nonce
 from articles.admin.notes import ArticleNoteInline
 from articles.admin.workflow import ArticleCommentInline
@@ -67,6 +68,45 @@ class MissingEmbedsFilter(admin.SimpleListFilter):
 
 
 _SECTIONS = fields.FORM_SECTIONS
+
+
+# Every extra view of an article, before the admin's own: (route, view, POST only,
+# URL name after "articles_article_"). Each view takes the ArticleAdmin first.
+_OBJECT, _ENTRY = "<path:object_id>/", "<path:object_id>/live/<int:entry_pk>/"
+EXTRA_VIEWS = [
+    ("autosave/", workflow.autosave_view, False, "autosave"),
+    # The hero widget's upload and chosen image (articles/admin/editor/hero.py).
+    ("hoofdafbeelding/", hero.upload_view, True, "hero_upload"),
+    ("hoofdafbeelding/<int:pk>/", hero.image_view, False, "hero_image"),
+    ("plakken/", pasting.paste_view, True, "paste"),
+    ("<int:pk>/aanwezig/", workflow.presence_view, False, "presence"),
+    (f"{_OBJECT}voorbeeldlink/", previews.create_view, True, "preview_create"),
+    (
+        f"{_OBJECT}voorbeeldlink/<int:link_pk>/intrekken/",
+        previews.revoke_view,
+        True,
+        "preview_revoke",
+    ),
+    (f"{_OBJECT}versies/", revisions.revisions_view, False, "revisions"),
+    (
+        f"{_OBJECT}versies/<int:old>/<int:new>/",
+        revisions.diff_view,
+        False,
+        "revision_diff",
+    ),
+    (
+        f"{_OBJECT}versies/<int:version>/herstellen/",
+        revisions.restore_view,
+        False,
+        "revision_restore",
+    ),
+    # The live desk (articles/live/desk.py); entries by their own pk.
+    (f"{_OBJECT}live/", desk.desk_view, False, "live"),
+    (f"{_OBJECT}live/afsluiten/", desk.close_view, True, "live_close"),
+    (_ENTRY, desk.entry_view, False, "live_entry"),
+    (f"{_ENTRY}noot/", desk.note_view, True, "live_note"),
+    (f"{_ENTRY}verwijderen/", desk.delete_view, False, "live_delete"),
+]
 
 
 @admin.register(Article)
@@ -174,77 +214,9 @@ class ArticleAdmin(admin.ModelAdmin):
 
         name = f"{self.opts.app_label}_{self.opts.model_name}"
         return [
-            path("autosave/", view(workflow.autosave_view), name=f"{name}_autosave"),
-            # The hero widget's upload and chosen image (articles/admin/hero.py).
-            path(
-                "hoofdafbeelding/",
-                view(hero.upload_view, post_only=True),
-                name=f"{name}_hero_upload",
-            ),
-            path(
-                "hoofdafbeelding/<int:pk>/",
-                view(hero.image_view),
-                name=f"{name}_hero_image",
-            ),
-            path(
-                "plakken/",
-                view(pasting.paste_view, post_only=True),
-                name=f"{name}_paste",
-            ),
-            path(
-                "<int:pk>/aanwezig/",
-                view(workflow.presence_view),
-                name=f"{name}_presence",
-            ),
-            path(
-                "<path:object_id>/voorbeeldlink/",
-                view(previews.create_view, post_only=True),
-                name=f"{name}_preview_create",
-            ),
-            path(
-                "<path:object_id>/voorbeeldlink/<int:link_pk>/intrekken/",
-                view(previews.revoke_view, post_only=True),
-                name=f"{name}_preview_revoke",
-            ),
-            path(
-                "<path:object_id>/versies/",
-                view(revisions.revisions_view),
-                name=f"{name}_revisions",
-            ),
-            path(
-                "<path:object_id>/versies/<int:old>/<int:new>/",
-                view(revisions.diff_view),
-                name=f"{name}_revision_diff",
-            ),
-            path(
-                "<path:object_id>/versies/<int:version>/herstellen/",
-                view(revisions.restore_view),
-                name=f"{name}_revision_restore",
-            ),
-            # The live desk (articles/live/desk.py); entries by their own pk.
-            path("<path:object_id>/live/", view(desk.desk_view), name=f"{name}_live"),
-            path(
-                "<path:object_id>/live/afsluiten/",
-                view(desk.close_view, post_only=True),
-                name=f"{name}_live_close",
-            ),
-            path(
-                "<path:object_id>/live/<int:entry_pk>/",
-                view(desk.entry_view),
-                name=f"{name}_live_entry",
-            ),
-            path(
-                "<path:object_id>/live/<int:entry_pk>/noot/",
-                view(desk.note_view, post_only=True),
-                name=f"{name}_live_note",
-            ),
-            path(
-                "<path:object_id>/live/<int:entry_pk>/verwijderen/",
-                view(desk.delete_view),
-                name=f"{name}_live_delete",
-            ),
-            *super().get_urls(),
-        ]
+            path(route, view(function, post_only=post_only), name=f"{name}_{suffix}")
+            for route, function, post_only, suffix in EXTRA_VIEWS
+        ] + super().get_urls()
 
     # -- who may do what (articles.services.workflow decides) -------------------
 
@@ -392,7 +364,7 @@ class ArticleAdmin(admin.ModelAdmin):
         return format_html_join("", "{}", ((render_card(e),) for e in embeds))
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == "hero":  # chosen or uploaded in place (admin/hero.py)
+        if db_field.name == "hero":  # chosen or uploaded in place (editor/hero.py)
             return hero.hero_field(db_field, self.admin_site)
         if db_field.name == "topics":
             topic_admin = self.admin_site._registry[Topic]

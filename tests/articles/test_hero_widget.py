@@ -1,4 +1,4 @@
-"""The hero image in one step (articles/admin/hero.py): the upload and focal-point
+"""The hero image in one step (articles/admin/editor/hero.py): the upload and focal-point
 views behind the article form's hero widget, and the widget without JavaScript."""
 
 import pytest

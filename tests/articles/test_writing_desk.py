@@ -1,4 +1,4 @@
-"""The article form as one screen for writing (articles/admin/writing.py): the text in
+"""The article form as one screen for writing (articles/admin/editor/writing.py): the text in
 the main column, a side panel with publication, filing, hero, search preview and the
 checks that block publishing; scheduled articles read as "ingepland"; the admin
 speaks Dutch with "je" and "het artikel"."""
