@@ -250,14 +250,18 @@ def test_no_entry_is_fuzzy():
 
 
 def test_placeholders_survive_translation():
-    """Each translation keeps exactly the %(name)s placeholders of its msgid."""
-    changed = [
-        entry.msgid
-        for entry in po_messages()
-        for text in entry.translations
-        if sorted(_PLACEHOLDER.findall(text))
-        != sorted(_PLACEHOLDER.findall(entry.msgid))
-    ]
+    """Each translation keeps exactly the %(name)s placeholders of its source: msgstr[0]
+    those of msgid, the other plural forms those of msgid_plural (as msgfmt -c checks;
+    a {% plural %} may add the count, as in "deze %(counter)s velden")."""
+    changed = []
+    for entry in po_messages():
+        plural = entry.fields.get("msgid_plural", entry.msgid)
+        for index, text in enumerate(entry.translations):
+            source = entry.msgid if index == 0 else plural
+            if sorted(_PLACEHOLDER.findall(text)) != sorted(
+                _PLACEHOLDER.findall(source)
+            ):
+                changed.append(entry.msgid)
     assert changed == []
 
 
