@@ -80,7 +80,7 @@ def test_enqueue_alerts_queues_the_check_and_the_worker_sends_what_is_due(
         time_machine.move_to(when + timezone.timedelta(seconds=20))
         call_command("enqueue_alerts")
         call_command("enqueue_alerts")
-        assert queue() == 2
+        assert queue() == 3  # the two checks, and the alert the first one started
     finally:
         article_became_visible.disconnect(on_article)
     assert seen == [article.pk]
