@@ -31,7 +31,7 @@ from articles.models import (
     Topic,
     TopicAlias,
 )
-from articles.public.cards import body_with_cards
+from articles.public.cards import article_version, body_with_cards, with_cards
 from articles.public.paging import NUMBER_PARAMETER, KeysetPage, keyset_page
 from articles.public.search import MAX_QUERY_LENGTH, search_articles
 from articles.public.structured_data import (
@@ -59,9 +59,12 @@ def _page(request, queryset) -> KeysetPage:
     """The requested page of a public list (``queryset``, newest first): page one,
     or the page a ``?voor=`` or ``?na=`` cursor names (articles/paging.py); 404 for
     a bad cursor. No count, no offset: any page costs the same. Cards never show
-    the body, so it is not loaded."""
+    the body, so it is not loaded; their authors and topics are loaded by
+    ``with_cards`` only for the cards not cached."""
     return keyset_page(
-        queryset.defer("body"), request.GET, per_page=settings.ARTICLES_PER_PAGE
+        queryset.defer("body").prefetch_related(None),
+        request.GET,
+        per_page=settings.ARTICLES_PER_PAGE,
     )
 
 
@@ -71,11 +74,12 @@ def home(request):
     banner, lead, top_stories, articles, page, structured_data (the newsroom).
     """
     banner, lead, top_stories, rest = home_articles(current_front_page())
-    page = _page(request, rest.prefetch_related(None))
+    page = _page(request, rest)
     first = page.is_first
-    shown = [lead, *top_stories] if first and lead else []
-    # One query each for the authors and topics of every card on the page.
-    prefetch_related_objects([*shown, *page.object_list], "authors", "topics")
+    shown = [lead, *top_stories] if first else []
+    # Every card of the page at once: one read of the fragment cache, and two
+    # queries (authors, topics) for the cards it does not hold.
+    with_cards(request, [*shown, *page.object_list], lead=lead)
     return render(
         request,
         "articles/home.html",
@@ -166,12 +170,7 @@ def article_response(
     number, shared = state.number, state.shared
     request.shared_number = shared  # the navigation's sections (context processor)
     key = (
-        article.pk,
-        article.modified_at,
-        article.updated_at,
-        article.publish_at,
-        article.status,
-        shared,
+        *article_version(article, shared),
         # What a kind of work adds (a live blog's entries in its JSON-LD) moves
         # the content version, not the article.
         number if additions else None,
@@ -278,6 +277,7 @@ def section_detail(request, slug):
     page = _page(
         request, Article.objects.published().filter(section=section).for_listing()
     )
+    with_cards(request, page.object_list)
     return render(
         request,
         "articles/section.html",
@@ -302,6 +302,7 @@ def topic_detail(request, slug):
     page = _page(
         request, Article.objects.published().filter(topics=topic).for_listing()
     )
+    with_cards(request, page.object_list)
     return render(request, "articles/topic.html", {"topic": topic, "page": page})
 
 
@@ -312,6 +313,7 @@ def author_detail(request, slug):
     page = _page(
         request, Article.objects.published().filter(authors=author).for_listing()
     )
+    with_cards(request, page.object_list)
     return render(request, "articles/author.html", {"author": author, "page": page})
 
 
