@@ -320,10 +320,20 @@ def author_detail(request, slug):
 # -- search, /zoeken/?q=: never indexed, whatever was typed ---------------------
 
 
-def _numbered_page(request: HttpRequest, articles) -> Page:
+class _Counted(Paginator):
+    """A paginator told its count (search results counted as they were found)."""
+
+    def __init__(self, object_list, per_page, *, count: int | None):
+        super().__init__(object_list, per_page)
+        if count is not None:
+            self.__dict__["count"] = count  # Paginator.count is a cached_property
+
+
+def _numbered_page(request: HttpRequest, articles, *, count=None) -> Page:
     """Page ``?pagina=N`` of the results; 404 for a page that does not exist. The
-    count runs over the matches only (the stored vector's index finds them)."""
-    paginator = Paginator(articles, settings.ARTICLES_PER_PAGE)
+    count, when not given, runs over the matches only (the stored vector's index
+    finds them)."""
+    paginator = _Counted(articles, settings.ARTICLES_PER_PAGE, count=count)
     try:
         return paginator.page(request.GET.get(NUMBER_PARAMETER) or 1)
     except (EmptyPage, PageNotAnInteger):
@@ -339,7 +349,10 @@ def search(request: HttpRequest) -> HttpResponse:
     headline and lede) and max_length.
     """
     results = search_articles(request.GET.get("q", ""))
-    page = _numbered_page(request, results.articles) if results.query else None
+    page = None
+    if results.query:
+        page = _numbered_page(request, results.articles, count=results.count)
+    request.shared_number = version.current().shared  # the navigation, cached
     response = render(
         request,
         "articles/search.html",
