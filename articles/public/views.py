@@ -72,9 +72,31 @@ def home(request):
     """The breaking banner, then (on page one) the lead and the editors' top
     stories, then the latest articles. Template: articles/home.html; context:
     banner, lead, top_stories, articles, page, structured_data (the newsroom).
+
+    Which articles lead and top the page is worked out once per content version
+    (the front page, a publication and a scheduled moment all move it); after
+    that, one plain query loads them.
     """
-    banner, lead, top_stories, rest = home_articles(current_front_page())
-    page = _page(request, rest)
+    found = {}
+
+    def picks():
+        found["home"] = home_articles(current_front_page())
+        banner, lead, top_stories, _ = found["home"]
+        return banner, lead and lead.pk, [article.pk for article in top_stories]
+
+    banner, lead_pk, top_pks = cached_fragment(
+        "front-picks", (version.current().number,), picks
+    )
+    shown_pks = [pk for pk in [lead_pk, *top_pks] if pk is not None]
+    listed = Article.objects.published().for_listing()
+    if "home" in found:
+        _, lead, top_stories, _ = found["home"]
+    else:
+        rows = listed.defer("body").prefetch_related(None).filter(pk__in=shown_pks)
+        by_pk = {article.pk: article for article in rows} if shown_pks else {}
+        lead = by_pk.get(lead_pk)
+        top_stories = [by_pk[pk] for pk in top_pks if pk in by_pk]
+    page = _page(request, listed.exclude(pk__in=shown_pks))
     first = page.is_first
     shown = [lead, *top_stories] if first else []
     # Every card of the page at once: one read of the fragment cache, and two
