@@ -11,10 +11,11 @@ On PostgreSQL the weighted vector is stored in ``Article.search_vector`` (a trig
 keeps it, migration 0009_scale) and found through its GIN index; matches and topic
 hits are one list of ids, so neither side reads every article. Only the newest
 ``CANDIDATES`` of the visible matches are ranked (a word in every tenth of 100 000
-articles would otherwise rank 10 000 vectors per request): one query reads their
-ids through the indexes, without touching a vector, and those are the results,
-counted without another query. Only the page's results are highlighted: PostgreSQL
-evaluates ``ts_headline`` after the LIMIT.
+articles would otherwise rank 10 000 vectors per request): the newest matches of
+the words and of the topics are read through the indexes without ranking a vector
+(one query), and those are the results, counted without another query. Only
+the page's results are highlighted: PostgreSQL evaluates ``ts_headline`` after the
+LIMIT.
 """
 
 import re
@@ -132,20 +133,18 @@ def _full_text(query: str, articles: QuerySet, in_topic: QuerySet) -> SearchResu
     search_query = SearchQuery(query, config=CONFIG, search_type="websearch")
     # The stored vector: headline A, lede B, body C (as stored: PostgreSQL's parser
     # skips HTML tags), kept by the trigger of migration 0009_scale.
-    found_ids = (
-        Article.objects.filter(search_vector=search_query)
-        .order_by()
-        .values("pk")
-        .union(in_topic.order_by(), all=True)
+    # The newest visible matches of each side (the words, the topics), each read
+    # from one table through its indexes, no vector ranked: then the newest of both.
+    visible = Article.objects.published().order_by("-publish_at", "-pk")
+    words, topics = (
+        side.values_list("publish_at", "pk")[:CANDIDATES]
+        for side in (
+            visible.filter(search_vector=search_query),
+            visible.filter(pk__in=in_topic),
+        )
     )
-    # The newest visible matches, read through the indexes alone: no vector is
-    # read or ranked here (the same order as the lists, for PostgreSQL's top-N).
-    candidates = list(
-        Article.objects.published()
-        .filter(pk__in=found_ids)
-        .order_by("-publish_at", "-pk")
-        .values_list("pk", flat=True)[:CANDIDATES]
-    )
+    newest = sorted(set(words.union(topics, all=True)), reverse=True)
+    candidates = [pk for _, pk in newest[:CANDIDATES]]
     # A random marker cannot occur in an article, so after escaping the text it
     # shows exactly where PostgreSQL put the matches.
     start, stop = f"S{secrets.token_hex(8)}S", f"E{secrets.token_hex(8)}E"
