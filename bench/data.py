@@ -15,6 +15,8 @@ from psycopg import sql
 __all__ = [
     "LIVE_ENTRIES",
     "LIVE_SLUG",
+    "busiest_author",
+    "busiest_section",
     "busiest_topic",
     "flush_redis",
     "grow_to",
@@ -87,6 +89,34 @@ def busiest_topic():
 
     return (
         Topic.objects.filter(articles__in=Article.objects.published())
+        .annotate(count=Count("articles"))
+        .order_by("-count", "slug")
+        .first()
+    )
+
+
+def busiest_section():
+    """The section with the most published articles (ties: the first slug)."""
+    from django.db.models import Count
+
+    from articles.models import Article, Section
+
+    return (
+        Section.objects.filter(articles__in=Article.objects.published())
+        .annotate(count=Count("articles"))
+        .order_by("-count", "slug")
+        .first()
+    )
+
+
+def busiest_author():
+    """The author with the most published articles (ties: the first slug)."""
+    from django.db.models import Count
+
+    from articles.models import Article, Author
+
+    return (
+        Author.objects.filter(articles__in=Article.objects.published())
         .annotate(count=Count("articles"))
         .order_by("-count", "slug")
         .first()

@@ -4,14 +4,18 @@ The project runs as in production: gunicorn (2 sync workers, DEBUG off, static f
 by WhiteNoise) on PostgreSQL, with Redis as the cache, loaded by wrk. The floor is a
 view in the same project (bench/urls.py) returning a constant 20 KB page through the
 same middleware; it is measured just before and just after each target, so a ratio
-says what our views, queries and templates cost, whatever the machine is doing.
+says what our views, queries and templates cost, whatever the machine is doing. The
+bare floor is the same page from a minimal Django project (bench/bare/) under the
+same gunicorn, measured around each server's session: what Django and gunicorn cost
+alone, so a ratio to it also counts our middleware.
 
 Run: make bench (or python -m bench.run). Environment:
 BENCH_SIZES (article counts, default 1000,100000), BENCH_SECONDS (per measurement,
 default 10), BENCH_WARMUP (seconds of load before a URL's first measurement, default
-2), BENCH_DATABASE_URL (dropped and created anew!) and BENCH_REDIS_URL (emptied), see
-bench/settings.py. Writes bench/results.md, then docs/performance.md from it
-(bench/docs.py).
+2), BENCH_DATABASE_URL (dropped and created anew!), BENCH_REDIS_URL (emptied) and
+BENCH_DIR (emptied), see bench/settings.py; BENCH_PORT and BENCH_BARE_PORT (the bare
+floor's server) for ports of one's own. Writes bench/results.md, then
+docs/performance.md from it (bench/docs.py).
 """
 
 import os
@@ -34,6 +38,8 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from bench.data import (
+    busiest_author,
+    busiest_section,
     busiest_topic,
     flush_redis,
     grow_to,
@@ -45,10 +51,13 @@ from bench.docs import RESULTS, write_performance_page
 from bench.report import (
     ARTICLE_OFF,
     ARTICLE_ON,
+    AUTHOR,
     HOME,
     LIVE_OFF,
     POLL_ON,
     SEARCH,
+    SEARCH_COMMON,
+    SECTION,
     TOPIC,
     Row,
     check_targets,
@@ -57,7 +66,7 @@ from bench.report import (
     number,
     results_markdown,
 )
-from bench.server import Gunicorn, get
+from bench.server import Gunicorn, free_port, get
 from bench.wrk import WrkResult, run_wrk, wrk_command
 
 FLOOR_SIZE = 20 * 1024
@@ -104,12 +113,22 @@ def options_from(environ) -> Options:
     return Options(sizes=sizes, seconds=seconds, warmup=warmup)
 
 
-def targets_for(topic) -> list[Target]:
+@dataclass(frozen=True)
+class Lists:
+    """The section, topic and author whose pages are measured: the busiest at the
+    first size, the same at every size."""
+
+    section: object
+    topic: object
+    author: object
+
+
+def targets_for(lists: Lists) -> list[Target]:
     """The pages measured with the page cache off. (The project's modules are
     imported where they are used: after django.setup().)"""
     from articles.models import Article
     from demo.content import EXPLAINER_SLUG
-    from demo.generating.articles import RARE_WORD
+    from demo.generating.articles import COMMON_WORD, RARE_WORD
 
     explainer = Article.objects.get(slug=EXPLAINER_SLUG)
     live = live_blog()
@@ -120,11 +139,23 @@ def targets_for(topic) -> list[Target]:
         ),
         Target(LIVE_OFF, live.get_absolute_url(), ('class="live-entry', "Oudere")),
         Target(HOME, "/", (card,)),
-        Target(
-            TOPIC, f"/onderwerp/{topic.slug}/", (f"<h1>{escape(topic.name)}</h1>", card)
+        *(
+            Target(name, owner.get_absolute_url(), (escape(owner.name), card))
+            for name, owner in (
+                (SECTION, lists.section),
+                (TOPIC, lists.topic),
+                (AUTHOR, lists.author),
+            )
         ),
         Target(SEARCH, f"/zoeken/?q={quote(RARE_WORD)}", ('id="resultaten"', card)),
+        Target(
+            SEARCH_COMMON, f"/zoeken/?q={quote(COMMON_WORD)}", ('id="resultaten"', card)
+        ),
     ]
+
+
+def is_search(target: Target) -> bool:
+    return target.name in (SEARCH, SEARCH_COMMON)
 
 
 def check_page(server: Gunicorn, target: Target) -> str:
@@ -173,15 +204,22 @@ def timed_check(server: Gunicorn, target: Target) -> float:
 
 
 def measure(
-    server: Gunicorn, targets: list[Target], *, articles: int, options: Options
+    server: Gunicorn,
+    targets: list[Target],
+    *,
+    articles: int,
+    options: Options,
+    bare: Gunicorn,
 ) -> list[Row]:
     """Floor, target, floor, target, ... floor: each target's floor is the mean of the
     floor runs just before and just after it.
 
     A page that takes seconds is loaded longer (five of its requests' time) with a
     longer request timeout, so it is measured rather than timed out; and the next
-    run waits until the workers have finished what wrk left unanswered."""
+    run waits until the workers have finished what wrk left unanswered. The bare
+    floor (``bare``) is measured before and after all of it."""
     check_floor(server)
+    check_floor(bare)
     single = {target.path: timed_check(server, target) for target in targets}
     warmed = set()
 
@@ -198,20 +236,33 @@ def measure(
         time.sleep(2 * once)
         return result
 
-    rows = []
+    def load_bare() -> float:
+        url = bare.url + FLOOR_PATH
+        if "bare" not in warmed:
+            run_wrk(url, seconds=options.warmup, check=False)
+            warmed.add("bare")
+        return run_wrk(url, seconds=options.seconds).requests_per_second
+
+    measured = []
+    bare_before = load_bare()
     before = load(FLOOR_PATH)
     for target in targets:
         result = load(target.path)
         after = load(FLOOR_PATH)
         floor = (before.requests_per_second + after.requests_per_second) / 2
-        rows.append(Row(target.name, articles, result, floor))
+        measured.append((target.name, result, floor))
         say(
             f"{target.name:<24} {articles:>7} articles: "
             f"{result.requests_per_second:8.1f} req/s, floor {floor:8.1f}, "
-            f"ratio {rows[-1].ratio:.3f}"
+            f"ratio {result.requests_per_second / floor:.3f}"
         )
         before = after
-    return rows
+    bare_floor = (bare_before + load_bare()) / 2
+    say(f"bare floor {bare_floor:8.1f} req/s")
+    return [
+        Row(name, articles, result, floor, bare_floor)
+        for name, result, floor in measured
+    ]
 
 
 def serve(page_cache: bool) -> Gunicorn:
@@ -243,7 +294,7 @@ def serve(page_cache: bool) -> Gunicorn:
 
 
 def search_note(server: Gunicorn, target: Target, articles: int) -> str:
-    """How many articles the search target finds (the issue asks for about 1%)."""
+    """How many articles a search target finds (about 1% and 10%)."""
     found = SEARCH_COUNT.search(check_page(server, target))
     count = int(found[1]) if found else 0
     return (
@@ -286,24 +337,47 @@ def machine_facts(options: Options) -> list[str]:
     ]
 
 
+def bare_server() -> Gunicorn:
+    """The bare floor's gunicorn (bench/bare/), on BENCH_BARE_PORT or a free port."""
+    return Gunicorn(
+        {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.bare.settings"},
+        log=settings.BENCH_DIR / "gunicorn-bare.log",
+        options=["--max-requests=0"],
+        app="bench.bare.wsgi",
+        port=int(os.environ.get("BENCH_BARE_PORT") or 0) or free_port(),
+    )
+
+
 def measure_sizes(options: Options, rows: list[Row], pages: list[str]) -> None:
     """Grow to each size and measure there, adding to ``rows`` and ``pages``."""
-    topic = None
-    for seed, size in enumerate(options.sizes, start=1):
-        articles = grow_to(size, seed=seed)
-        topic = topic or busiest_topic()  # the same topic at every size
-        targets = targets_for(topic)
-        if not pages:
-            pages += [f"{target.name}: `{target.path}`" for target in targets]
-        with serve(page_cache=False) as server:
-            pages.append(search_note(server, targets[-1], articles))
-            rows += measure(server, targets, articles=articles, options=options)
-        cached = Target(ARTICLE_ON, targets[0].path, targets[0].expect, cached=True)
-        with serve(page_cache=True) as server:
-            poll = poll_target(server)
-            if not any(page.startswith(POLL_ON) for page in pages):
-                pages.append(f"{poll.name}: `{poll.path}`")
-            rows += measure(server, [cached, poll], articles=articles, options=options)
+    lists = None
+    with bare_server() as bare:
+        for seed, size in enumerate(options.sizes, start=1):
+            articles = grow_to(size, seed=seed)
+            # The same section, topic and author at every size.
+            lists = lists or Lists(busiest_section(), busiest_topic(), busiest_author())
+            targets = targets_for(lists)
+            if not pages:
+                pages += [f"{target.name}: `{target.path}`" for target in targets]
+            with serve(page_cache=False) as server:
+                for target in filter(is_search, targets):
+                    pages.append(search_note(server, target, articles))
+                rows += measure(
+                    server, targets, articles=articles, options=options, bare=bare
+                )
+            first = targets[0]
+            cached = Target(ARTICLE_ON, first.path, first.expect, cached=True)
+            with serve(page_cache=True) as server:
+                poll = poll_target(server)
+                if not any(page.startswith(POLL_ON) for page in pages):
+                    pages.append(f"{poll.name}: `{poll.path}`")
+                rows += measure(
+                    server,
+                    [cached, poll],
+                    articles=articles,
+                    options=options,
+                    bare=bare,
+                )
 
 
 def poll_target(server: Gunicorn) -> Target:

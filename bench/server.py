@@ -36,20 +36,29 @@ def get(port: int, path: str) -> tuple[int, http.client.HTTPMessage, str]:
 
 
 class Gunicorn:
-    """``workers`` sync workers (gunicorn.conf.py) serving newsroom.wsgi on a free
+    """``workers`` sync workers (gunicorn.conf.py) serving ``app`` on a free
     loopback port, in an environment of exactly ``env`` (SITE_URL defaults to the
     server's own address); ``options`` are added to gunicorn's command line."""
 
-    def __init__(self, env: dict[str, str], *, log: Path, workers: int = 2, options=()):
+    def __init__(
+        self,
+        env: dict[str, str],
+        *,
+        log: Path,
+        workers: int = 2,
+        options=(),
+        app: str = "newsroom.wsgi",
+        port: int | None = None,
+    ):
         # BENCH_PORT: a port of one's own on a shared machine; else any free one.
-        self.port = int(os.environ.get("BENCH_PORT") or 0) or free_port()
+        self.port = port or int(os.environ.get("BENCH_PORT") or 0) or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log
         self.last_headers = None
         self._log_file = open(log, "ab")  # noqa: SIM115 (closed in stop())
         command = [
             str(GUNICORN),
-            "newsroom.wsgi",
+            app,
             f"--bind=127.0.0.1:{self.port}",
             f"--workers={workers}",
             *options,

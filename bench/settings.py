@@ -3,7 +3,8 @@
 Used by bench/run.py for itself and for the gunicorn it starts. The database, the
 cache and the folders are the bench's own whatever the shell exports, because the
 bench drops and recreates its database and empties its Redis database and folders:
-BENCH_DATABASE_URL (PostgreSQL), BENCH_REDIS_URL and a folder in the temp dir.
+BENCH_DATABASE_URL (PostgreSQL), BENCH_REDIS_URL and BENCH_DIR (a folder in the
+temp dir).
 PAGE_CACHE=on|off passes through to the project's settings.
 """
 
@@ -15,7 +16,10 @@ BENCH_DATABASE_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/redactie_bench"
 )
 BENCH_REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
-BENCH_DIR = Path(tempfile.gettempdir()) / "redactie-bench"
+# BENCH_DIR: a folder of one's own on a shared machine (it is emptied on every run).
+BENCH_DIR = Path(
+    os.environ.get("BENCH_DIR") or Path(tempfile.gettempdir()) / "redactie-bench"
+)
 
 os.environ.update(
     DEBUG="off",

@@ -17,16 +17,18 @@ urlpatterns = [
     # Outside i18n_patterns: one robots.txt and one set of sitemaps for the site.
     path("robots.txt", sitemaps.robots_txt, name="robots-txt"),
     path("manifest.webmanifest", webapp.web_manifest, name="web-manifest"),
-    path("sitemap.xml", sitemaps.index, name="sitemap-index"),
+    path(
+        "sitemap.xml", sitemaps.served_from_cache(sitemaps.index), name="sitemap-index"
+    ),
     path(
         "sitemap-news.xml",
-        sitemap_views.sitemap,
+        sitemaps.served_from_cache(sitemap_views.sitemap),
         {"sitemaps": sitemaps.NEWS, "template_name": "sitemaps/news.xml"},
         name="sitemap-news",
     ),
     path(
         "sitemap-<slug:section>.xml",
-        sitemap_views.sitemap,
+        sitemaps.served_from_cache(sitemap_views.sitemap),
         {"sitemaps": sitemaps.SECTIONS},
         name="sitemap-section",
     ),

@@ -25,7 +25,9 @@ __all__ = [
     "LONGEST_SECONDS",
     "TolerantRedisCache",
     "layered_get",
+    "layered_get_many",
     "layered_set",
+    "layered_set_many",
 ]
 
 LONGEST_SECONDS = 7 * 24 * 3600  # the fragments' lifetime (fragments.py)
@@ -103,3 +105,27 @@ def layered_set(key: str, value, timeout: int) -> None:
     cache.set(key, value, timeout)
     if local := _local():
         local.set(key, value, timeout)
+
+
+def layered_get_many(keys: list[str], timeout: int) -> dict:
+    """``layered_get`` for several keys at once: one round trip to the shared cache
+    for those this process does not hold."""
+    from django.core.cache import cache
+
+    local = _local()
+    found = local.get_many(keys) if local else {}
+    wanted = [key for key in keys if key not in found]
+    if wanted:
+        shared = cache.get_many(wanted)
+        if shared and local:
+            local.set_many(shared, timeout)
+        found.update(shared)
+    return found
+
+
+def layered_set_many(values: dict, timeout: int) -> None:
+    from django.core.cache import cache
+
+    cache.set_many(values, timeout)
+    if local := _local():
+        local.set_many(values, timeout)

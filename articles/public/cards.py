@@ -1,13 +1,93 @@
-"""A stored body as readers get it, its posts as cards: shared by the article page
-and the live page's entries, rendered once per version of the body and its posts."""
+"""Cards, rendered once per version of what they show.
 
+``body_with_cards``: a stored body as readers get it, its posts as cards, shared by
+the article page and the live page's entries, rendered once per version of the body
+and its posts.
+
+``with_cards``: the article cards of the lists (home, sections, topics, authors),
+each cached under its article's version and the shared number, so that a list
+whose cards are cached costs the list's own query and no more.
+"""
+
+from functools import partial
+
+from django.db.models import prefetch_related_objects
+from django.template.loader import render_to_string
+from django.utils.functional import lazy
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.caching.fragments import cached_fragment
+from articles.caching import version
+from articles.caching.fragments import cached_fragment, cached_fragments
 from articles.public.rendering import render_body
 from embeds.rendering import render_card
 
-__all__ = ["body_with_cards"]
+__all__ = ["CARD_TEMPLATE", "article_version", "body_with_cards", "with_cards"]
+
+# An article in a list (with ``article``, ``lead`` and ``compact``, nothing else):
+# the lead, a top story (neither flag), or a compact teaser (every other list).
+CARD_TEMPLATE = "includes/card.html"
+
+
+def article_version(article, shared: int) -> tuple:
+    """What a fragment showing ``article`` alone depends on: its own times and
+    status, and the ``shared`` number (version.current().shared), which moves when
+    an author, topic, section, image, post or note changes."""
+    return (
+        article.pk,
+        article.modified_at,
+        article.updated_at,
+        article.publish_at,
+        article.status,
+        shared,
+    )
+
+
+def with_cards(request, articles: list, *, lead=None, top_stories=()) -> list:
+    """``articles`` (None left out), each with its card as HTML in ``card_html``;
+    ``lead``, one of them, gets the lead's card, the ``top_stories`` a full card,
+    every other one a compact teaser. Cached cards cost no query; the
+    authors and topics of those missing are loaded in two queries, however many.
+    The page's navigation is then cached by the shared number too."""
+    articles = [article for article in articles if article is not None]
+    shared = version.current().shared  # no query: this process knows it
+    request.shared_number = shared  # the navigation's sections (context processor)
+
+    top = {id(article) for article in top_stories}
+
+    def style(article) -> str:
+        return "lead" if article is lead else "top" if id(article) in top else "compact"
+
+    def render_missing(indexes):
+        missing = [articles[i] for i in indexes]
+        prefetch_related_objects(missing, "authors", "topics")
+        return [
+            render_to_string(
+                CARD_TEMPLATE,
+                {
+                    "article": article,
+                    "lead": style(article) == "lead",
+                    "compact": style(article) == "compact",
+                },
+            )
+            for article in missing
+        ]
+
+    parts = [
+        (*article_version(article, shared), style(article)) for article in articles
+    ]
+    done = []
+
+    def card(index: int) -> SafeString:
+        if not done:  # the first card shown reads (and renders) them all
+            done.append(cached_fragments("card", parts, render_missing))
+        # Rendered from our template (autoescaped), kept as rendered.
+        return mark_safe(done[0][index])  # noqa: S308
+
+    # Read when the page's template shows them: the cards render inside it, after
+    # the page's own context (what the test client's response.context reads first).
+    for index, article in enumerate(articles):
+        article.card_html = lazy(partial(card, index), SafeString)()
+    return articles
 
 
 def body_with_cards(body: str, embeds: list) -> SafeString:

@@ -15,13 +15,19 @@ the request's host. We have no sites framework (one site, its address in one
 setting), so every sitemap here answers ``get_protocol`` and ``get_domain`` from
 ``settings.SITE_URL``, and the index, which Django builds from the request's host,
 is our own small view.
+
+Every sitemap is served from the cache (``served_from_cache``): stored per content
+version, so a publication, update or withdrawal shows at once, and never kept past
+the next scheduled publication nor longer than ``SITEMAP_SECONDS`` (the news
+sitemap's two days move on with the clock, not with the version).
 """
 
+import hashlib
 import math
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import cached_property
+from functools import cached_property, wraps
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -34,6 +40,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from articles.caching import version
+from articles.caching.layered import layered_get, layered_set
 from articles.models import Article, Author, Section, Topic
 
 __all__ = [
@@ -48,10 +56,12 @@ __all__ = [
     "TopicSitemap",
     "index",
     "robots_txt",
+    "served_from_cache",
 ]
 
 NEWS_WINDOW = timedelta(days=2)  # Google News reads articles of the last two days
 NEWS_LIMIT = 1000  # and at most this many per sitemap
+SITEMAP_SECONDS = 300  # the longest a stored sitemap is served
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
 
 
@@ -267,6 +277,43 @@ SECTIONS = {
     "auteurs": AuthorSitemap,
 }
 NEWS = {"news": NewsSitemap}
+
+
+def served_from_cache(view):
+    """``view`` (a sitemap), its 200 answers stored per content version, path and
+    page (``?p=``), in the shared cache and this process's memory: a sitemap asked
+    again costs no query. Kept at most SITEMAP_SECONDS and never past the next
+    scheduled publication; served fresh while the version is stale (the database
+    away)."""
+
+    @wraps(view)
+    def cached_view(request, *args, **kwargs):
+        state = version.current()
+        now = timezone.now()
+        seconds = SITEMAP_SECONDS
+        if state.next_change_at is not None:
+            seconds = min(seconds, int((state.next_change_at - now).total_seconds()))
+        if state.stale or seconds < 1:
+            return view(request, *args, **kwargs)
+        what = "\n".join([request.path, *request.GET.getlist("p")])
+        digest = hashlib.sha256(what.encode()).hexdigest()[:32]
+        key = f"sitemap:{state.number}:{digest}"
+        found = layered_get(key, seconds)
+        if found is None:
+            response = view(request, *args, **kwargs)
+            if response.status_code != 200:
+                return response
+            if hasattr(response, "render"):
+                response.render()
+            found = (response.content, dict(response.items()))
+            layered_set(key, found, seconds)
+        content, headers = found
+        response = HttpResponse(content)
+        for name, value in headers.items():
+            response[name] = value
+        return response
+
+    return cached_view
 
 
 @x_robots_tag

@@ -32,7 +32,7 @@ from articles.models import (
     Topic,
     TopicAlias,
 )
-from articles.public.cards import body_with_cards
+from articles.public.cards import article_version, body_with_cards, with_cards
 from articles.public.paging import NUMBER_PARAMETER, KeysetPage, keyset_page
 from articles.public.search import MAX_QUERY_LENGTH, search_articles
 from articles.public.structured_data import (
@@ -62,9 +62,12 @@ def _page(request, queryset) -> KeysetPage:
     """The requested page of a public list (``queryset``, newest first): page one,
     or the page a ``?voor=`` or ``?na=`` cursor names (articles/paging.py); 404 for
     a bad cursor. No count, no offset: any page costs the same. Cards never show
-    the body, so it is not loaded."""
+    the body, so it is not loaded; their authors and topics are loaded by
+    ``with_cards`` only for the cards not cached."""
     return keyset_page(
-        queryset.defer("body"), request.GET, per_page=settings.ARTICLES_PER_PAGE
+        queryset.defer("body").prefetch_related(None),
+        request.GET,
+        per_page=settings.ARTICLES_PER_PAGE,
     )
 
 
@@ -72,13 +75,36 @@ def home(request):
     """The breaking banner, then (on page one) the lead and the editors' top
     stories, then the latest articles. Template: articles/home.html; context:
     banner, lead, top_stories, articles, page, structured_data (the newsroom).
+
+    Which articles lead and top the page is worked out once per content version
+    (the front page, a publication and a scheduled moment all move it); after
+    that, one plain query loads them.
     """
-    banner, lead, top_stories, rest = home_articles(current_front_page())
-    page = _page(request, rest.prefetch_related(None))
+    found = {}
+
+    def picks():
+        found["home"] = home_articles(current_front_page())
+        banner, lead, top_stories, _ = found["home"]
+        return banner, lead and lead.pk, [article.pk for article in top_stories]
+
+    banner, lead_pk, top_pks = cached_fragment(
+        "front-picks", (version.current().number,), picks
+    )
+    shown_pks = [pk for pk in [lead_pk, *top_pks] if pk is not None]
+    listed = Article.objects.published().for_listing()
+    if "home" in found:
+        _, lead, top_stories, _ = found["home"]
+    else:
+        rows = listed.defer("body").prefetch_related(None).filter(pk__in=shown_pks)
+        by_pk = {article.pk: article for article in rows} if shown_pks else {}
+        lead = by_pk.get(lead_pk)
+        top_stories = [by_pk[pk] for pk in top_pks if pk in by_pk]
+    page = _page(request, listed.exclude(pk__in=shown_pks))
     first = page.is_first
-    shown = [lead, *top_stories] if first and lead else []
-    # One query each for the authors and topics of every card on the page.
-    prefetch_related_objects([*shown, *page.object_list], "authors", "topics")
+    shown = [lead, *top_stories] if first else []
+    # Every card of the page at once: one read of the fragment cache, and two
+    # queries (authors, topics) for the cards it does not hold.
+    with_cards(request, [*shown, *page.object_list], lead=lead, top_stories=top_stories)
     return render(
         request,
         "articles/home.html",
@@ -169,12 +195,7 @@ def article_response(
     number, shared = state.number, state.shared
     request.shared_number = shared  # the navigation's sections (context processor)
     key = (
-        article.pk,
-        article.modified_at,
-        article.updated_at,
-        article.publish_at,
-        article.status,
-        shared,
+        *article_version(article, shared),
         # What a kind of work adds (a live blog's entries in its JSON-LD) moves
         # the content version, not the article.
         number if additions else None,
@@ -281,6 +302,7 @@ def section_detail(request, slug):
     page = _page(
         request, Article.objects.published().filter(section=section).for_listing()
     )
+    with_cards(request, page.object_list)
     return render(
         request,
         "articles/section.html",
@@ -305,6 +327,7 @@ def topic_detail(request, slug):
     page = _page(
         request, Article.objects.published().filter(topics=topic).for_listing()
     )
+    with_cards(request, page.object_list)
     return render(request, "articles/topic.html", {"topic": topic, "page": page})
 
 
@@ -315,16 +338,27 @@ def author_detail(request, slug):
     page = _page(
         request, Article.objects.published().filter(authors=author).for_listing()
     )
+    with_cards(request, page.object_list)
     return render(request, "articles/author.html", {"author": author, "page": page})
 
 
 # -- search, /zoeken/?q=: never indexed, whatever was typed ---------------------
 
 
-def _numbered_page(request: HttpRequest, articles) -> Page:
+class _Counted(Paginator):
+    """A paginator told its count (search results counted as they were found)."""
+
+    def __init__(self, object_list, per_page, *, count: int | None):
+        super().__init__(object_list, per_page)
+        if count is not None:
+            self.__dict__["count"] = count  # Paginator.count is a cached_property
+
+
+def _numbered_page(request: HttpRequest, articles, *, count=None) -> Page:
     """Page ``?pagina=N`` of the results; 404 for a page that does not exist. The
-    count runs over the matches only (the stored vector's index finds them)."""
-    paginator = Paginator(articles, settings.ARTICLES_PER_PAGE)
+    count, when not given, runs over the matches only (the stored vector's index
+    finds them)."""
+    paginator = _Counted(articles, settings.ARTICLES_PER_PAGE, count=count)
     try:
         return paginator.page(request.GET.get(NUMBER_PARAMETER) or 1)
     except (EmptyPage, PageNotAnInteger):
@@ -346,7 +380,10 @@ def search(request: HttpRequest) -> HttpResponse:
     articles = results.articles
     if newest:
         articles = articles.order_by("-publish_at", "-pk")
-    page = _numbered_page(request, articles) if results.query else None
+    page = None
+    if results.query:
+        page = _numbered_page(request, articles, count=results.count)
+    request.shared_number = version.current().shared  # the navigation, cached
     in_order = {"relevance": {"q": results.query}}
     in_order["newest"] = {**in_order["relevance"], ORDER_PARAMETER: NEWEST_FIRST}
     response = render(
@@ -357,6 +394,7 @@ def search(request: HttpRequest) -> HttpResponse:
             "page": page,
             "hits": results.hits(page.object_list) if page else [],
             "newest": newest,
+            "capped": results.capped,
             "order_urls": {key: "?" + urlencode(q) for key, q in in_order.items()},
             "max_length": MAX_QUERY_LENGTH,
         },

@@ -23,7 +23,8 @@ written.
 
 ``RARE_WORD`` is in the body of exactly every 100th article of a run (the 100th,
 200th...) and in no other generated text: a search for it finds 1% of the articles
-(of those a reader may see, the published ones).
+(of those a reader may see, the published ones). ``COMMON_WORD`` is likewise in
+every 10th (the 5th, 15th...): a search for it finds 10%.
 """
 
 import bisect
@@ -66,6 +67,8 @@ from embeds.models import Embed
 
 __all__ = [
     "AUTHOR_POOL",
+    "COMMON_EVERY",
+    "COMMON_WORD",
     "EMBED_POOL",
     "DEFAULT_BATCH",
     "DEFAULT_SEED",
@@ -83,6 +86,9 @@ __all__ = [
 # other generated text. A Dutch noun the word lists never use, nor any word holding it.
 RARE_WORD = "zoutwinning"
 RARE_EVERY = 100
+# The same for a common word: in every COMMON_EVERY-th article (the 5th, 15th...).
+COMMON_WORD = "dijkversterking"
+COMMON_EVERY = 10
 MAX_COUNT = 10_000_000
 DEFAULT_BATCH = 1000
 MAX_BATCH = 10_000
@@ -162,6 +168,8 @@ def _plan(
         extras.append(story.linked_paragraph())
     if number % RARE_EVERY == 0:
         extras.append(rare_paragraph(rng, RARE_WORD))
+    if number % COMMON_EVERY == COMMON_EVERY // 2:
+        extras.append(rare_paragraph(rng, COMMON_WORD))
     body = story.body(kind, extras)
     if recent and rng.random() < 0.25:
         slug, headline = rng.choice(recent)

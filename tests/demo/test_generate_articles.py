@@ -212,6 +212,17 @@ def test_rare_word_is_in_every_hundredth_article_only(db):
     assert not [text for text in texts if word in text.lower()]
 
 
+def test_common_word_is_in_every_tenth_article_only(db):
+    """COMMON_WORD is in the body of the 5th, 15th... article, nowhere else."""
+    generate(40)
+    word = generating.COMMON_WORD
+    having = [n for n, a in enumerate(in_run_order(), 1) if word in a.body.lower()]
+    assert having == [5, 15, 25, 35]
+    for article in Article.objects.all():
+        for name in ("headline", "lede", "kicker", "seo_title", "seo_description"):
+            assert word not in getattr(article, name).lower()
+
+
 def test_second_run_adds_more_without_collisions(db):
     """The same seed twice: twice the articles, new slugs, the same pools."""
     generate(60)

@@ -10,6 +10,7 @@ from bench.report import (
     POLL_ON,
     Row,
     check_targets,
+    markdown_table,
 )
 from bench.wrk import WrkResult, parse_duration, parse_wrk
 
@@ -117,12 +118,35 @@ def test_targets_judged_on_ratios_to_the_floor():
     ]
     met = [ok for ok, _ in check_targets(rows)]
     # Article off, on, live poll; live page against the article at 1k and 100k;
-    # home, topic, search.
-    assert met == [False, True, None, None, None, True, None, None]
+    # home, section, topic, author, common search at 100k against the floor;
+    # home, section, topic, author, search, common search at 100k against 1k.
+    assert (
+        met
+        == [False, True, None, None, None] + [False] + [None] * 4 + [True] + [None] * 5
+    )
+    assert (
+        "home, page cache off, at the largest size: ≥ 0.1× floor (0.080 at 100 000)"
+        in (check_targets(rows)[5][1])
+    )
     assert (
         "0.80 (ratio to floor 0.10 → 0.080; req/s 100 → 40)"
-        in check_targets(rows)[5][1]
+        in check_targets(rows)[10][1]
     )
+
+
+def test_table_shows_each_target_met_or_missed_and_the_bare_floor():
+    """Beside each figure its target with pass or miss; every ratio also against
+    the bare floor."""
+    rows = [
+        Row(ARTICLE_ON, 1000, WrkResult(960, 0.01, 0.02, 100), 1000.0, 2000.0),
+        Row(HOME, 1000, WrkResult(50, 0.01, 0.02, 100), 1000.0, 2000.0),
+        Row(HOME, 100_000, WrkResult(90, 0.01, 0.02, 100), 1000.0, None),
+    ]
+    lines = markdown_table(rows).splitlines()[2:]
+    assert lines[0].endswith("| 0.96 | ≥ 0.95 ✓ pass | 2 000 | 0.48 |")
+    # Home's target is for the largest size only.
+    assert lines[1].endswith("| 0.050 |  | 2 000 | 0.025 |")
+    assert lines[2].endswith("| 0.090 | ≥ 0.1 ✗ miss | – | – |")
 
 
 def test_live_targets_poll_against_floor_and_live_page_against_article():

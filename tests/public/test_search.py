@@ -307,3 +307,37 @@ def test_stopwords_only_find_nothing(client, make_article):
     make_article(headline="De een en de ander")
     assert _found("de een en") == []
     assert client.get(URL, {"q": "de het een"}).status_code == 200
+
+
+@pytest.mark.postgres
+def test_a_common_word_ranks_only_the_newest_candidates(
+    client, make_article, monkeypatch
+):
+    """Of many matches only the newest CANDIDATES are ranked and shown, best first
+    among them, and counted as such; hidden articles are never among them."""
+    monkeypatch.setattr("articles.public.search.CANDIDATES", 3)
+    now = timezone.now()
+    oldest_best = make_article(
+        headline="Dijken, dijken, dijken",
+        publish_at=now - timezone.timedelta(days=9),
+    )
+    newest = [
+        make_article(
+            headline=f"Verhaal {n}",
+            body="<p>Over dijken.</p>",
+            publish_at=now - timezone.timedelta(days=n),
+        )
+        for n in range(1, 5)
+    ]
+    make_article(
+        headline="Dijken later",
+        publish_at=now + timezone.timedelta(days=1),  # scheduled: never a candidate
+    )
+    results = search_articles("dijken")
+    assert results.count == 3 and results.capped
+    assert list(results.articles) == newest[:3]  # equal ranks: newest first
+    assert oldest_best not in results.articles
+    response = client.get(URL, {"q": "dijken"})
+    # Not "3 resultaten": the reader learns these are the newest of more.
+    assert "De nieuwste 3 resultaten voor" in response.content.decode()
+    assert not search_articles("later").capped
