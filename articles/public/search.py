@@ -134,17 +134,13 @@ def search_articles(query: str) -> SearchResults:
         default=Value(False),
         output_field=BooleanField(),
     )
-    # Cards and highlights never show the body.
-    articles = (
-        Article.objects.published()
-        .for_listing()
-        .defer("body")
-        .alias(topic_hit=topic_hit)
-    )
+    articles = Article.objects.published().for_listing().alias(topic_hit=topic_hit)
     # PostgreSQL's parser keeps letters and digits only: a query of emoji or other
     # symbols alone would find nothing, so it is matched as text instead.
     if connection.vendor == "postgresql" and any(ch.isalnum() for ch in query):
-        return _full_text(query, articles, in_topic)
+        # The passage is cut from the body in the database (ts_headline), so the
+        # body itself is not loaded; the fallback cuts it here and loads it.
+        return _full_text(query, articles.defer("body"), in_topic)
     return _fallback(query, articles)
 
 
