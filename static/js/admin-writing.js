@@ -81,7 +81,8 @@
       var site = preview.dataset.site;
       var titleLimit = Number(preview.dataset.titleLimit);
       var descriptionLimit = Number(preview.dataset.descriptionLimit);
-      var title = (value("seo_title") || value("headline")) + " · " + site;
+      var own = value("seo_title") || value("headline");
+      var title = own ? own + " · " + site : site;
       var description = value("seo_description") || value("lede");
       var part = function (name) { return preview.querySelector("[data-preview=" + name + "]"); };
       part("title").textContent = cut(title, titleLimit);
