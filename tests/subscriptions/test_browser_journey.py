@@ -17,8 +17,8 @@ from tests.subscriptions.conftest import links, parts
 SHOTS = os.environ.get("FOLLOW_SHOTS")
 
 
-def _axe(browser, url):
-    """Violations at 390 and 1280 px, light and dark."""
+def _axe(browser, url, shots, name):
+    """Violations at 390 and 1280 px, light and dark; a screenshot of each."""
     problems = []
     for scheme in ("light", "dark"):
         for width in (390, 1280):
@@ -29,6 +29,7 @@ def _axe(browser, url):
             )
             page = context.new_page()
             page.goto(url)
+            page.screenshot(path=str(shots / f"{name}-{width}-{scheme}.png"))
             problems += [f"{url} {scheme} {width}: {v}" for v in axe_violations(page)]
             context.close()
     return problems
@@ -69,14 +70,14 @@ def test_a_reader_follows_a_topic_in_the_browser_and_leaves_again(
     form.get_by_role("button", name="Aanmelden").click()
     page.wait_for_url("**/volgen/kijk-in-je-mail/")
     assert page.get_by_role("heading", level=1).inner_text() == "Kijk in je mail"
-    problems += _axe(browser, page.url)
+    problems += _axe(browser, page.url, shots, "sent")
 
     [confirmation] = smtp.to("lezer@voorbeeld.nl")
     assert confirmation["Subject"] == "Bevestig: het onderwerp Klimaat volgen"
     [confirm] = [u for u in links(parts(confirmation)[0]) if "/bevestig/" in u]
     assert confirm.startswith(f"{live_server.url}/volgen/bevestig/")
     _render_mail(browser, confirmation, shots / "confirmation.png")
-    problems += _axe(browser, confirm)  # opening it confirms nothing
+    problems += _axe(browser, confirm, shots, "confirm")  # opening it confirms nothing
     assert Subscriber.objects.get().confirmed_at is None
 
     page.goto(confirm)
@@ -84,7 +85,7 @@ def test_a_reader_follows_a_topic_in_the_browser_and_leaves_again(
     page.wait_for_url("**/volgen/beheer/**")
     assert Subscriber.objects.get().confirmed_at is not None
     assert "Klimaat" in page.get_by_role("table").inner_text()
-    problems += _axe(browser, page.url)
+    problems += _axe(browser, page.url, shots, "manage")
 
     article = make_article(
         headline="Zeespiegel stijgt sneller dan gedacht",
@@ -99,7 +100,7 @@ def test_a_reader_follows_a_topic_in_the_browser_and_leaves_again(
     _render_mail(browser, alert, shots / "alert.png")
     unsubscribe = alert["List-Unsubscribe"].strip().strip("<>")
     assert unsubscribe in text
-    problems += _axe(browser, unsubscribe)
+    problems += _axe(browser, unsubscribe, shots, "unsubscribe")
 
     page.goto(unsubscribe)
     page.get_by_role("button", name="Afmelden").click()
