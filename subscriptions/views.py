@@ -5,7 +5,7 @@ the forms that need it."""
 from urllib.parse import urlsplit
 
 from django.http import HttpResponseForbidden
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -100,15 +100,17 @@ def confirm(request, token):
 def manage(request, token):
     """subscriptions/manage.html: each thing followed, at once or daily; remove
     one; delete everything."""
-    subscriber = get_object_or_404(Subscriber, token=token)
+    subscriber = Subscriber.objects.filter(token=token).first()
+    if subscriber is None:  # a mistyped link, or an address already deleted
+        return render(request, "subscriptions/expired.html", status=404)
     if request.method == "POST":
         action = request.POST.get("action", "")
         followings = subscriber.followings.all()
         if action == "delete":
             services.delete_subscriber(subscriber)
             return render(request, "subscriptions/deleted.html")
-        if action.startswith("remove-"):
-            followings.filter(pk=action.removeprefix("remove-")).delete()
+        if action.startswith("remove-") and action[7:].isdigit():
+            followings.filter(pk=int(action[7:])).delete()
         elif action == "save":
             for following in followings.exclude(kind__in=["daily", "live"]):
                 mode = request.POST.get(f"mode-{following.pk}")
