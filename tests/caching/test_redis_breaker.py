@@ -163,5 +163,9 @@ def test_gunicorn_workers_pay_a_few_attempts_for_a_stuck_redis(own_redis, tmp_pa
     probes = workers * int(took // RETRY_SECONDS + 1)
     assert attempts <= workers * FAILURES + probes, (attempts, took)
     log = (tmp_path / "gunicorn.log").read_text()
-    assert 1 <= log.count("Redis unavailable") <= workers, log[-3000:]
+    # One report a worker; a worker whose probe got through in the instant of
+    # freezing (a loaded machine) reports "available again" and then a new outage.
+    reports = log.count("Redis unavailable")
+    assert 1 <= reports <= workers + log.count("Redis available again"), log[-3000:]
+    assert reports < len(statuses) / 4  # never a line per request
     assert "Traceback" not in log
