@@ -146,7 +146,9 @@ def test_typing_a_dash_in_a_quote_makes_the_attribution_not_a_list(
     page.locator(".ProseMirror[contenteditable=true] blockquote p").click()
     page.keyboard.press("End")
     page.keyboard.press("Enter")
-    page.keyboard.type("- Tom Middendorp, in Nieuwsuur")
+    # At a person's pace: at once after Enter, a loaded machine's editor may not
+    # have made the new paragraph yet when "-" arrives.
+    page.keyboard.type("- Tom Middendorp, in Nieuwsuur", delay=40)
     quote = page.locator(".ProseMirror[contenteditable=true] blockquote")
     assert quote.locator("ul").count() == 0
     assert quote.locator("p").all_inner_texts() == [
