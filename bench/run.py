@@ -133,6 +133,7 @@ def targets_for(lists: Lists) -> list[Target]:
     explainer = Article.objects.get(slug=EXPLAINER_SLUG)
     live = live_blog()
     card = '<article class="card'
+    hit = '<article class="result"'  # a search result (includes/search_hit.html)
     return [
         Target(
             ARTICLE_OFF, explainer.get_absolute_url(), (escape(explainer.headline),)
@@ -147,9 +148,9 @@ def targets_for(lists: Lists) -> list[Target]:
                 (AUTHOR, lists.author),
             )
         ),
-        Target(SEARCH, f"/zoeken/?q={quote(RARE_WORD)}", ('id="resultaten"', card)),
+        Target(SEARCH, f"/zoeken/?q={quote(RARE_WORD)}", ('id="resultaten"', hit)),
         Target(
-            SEARCH_COMMON, f"/zoeken/?q={quote(COMMON_WORD)}", ('id="resultaten"', card)
+            SEARCH_COMMON, f"/zoeken/?q={quote(COMMON_WORD)}", ('id="resultaten"', hit)
         ),
     ]
 
