@@ -48,8 +48,8 @@ format: install-dev
 	$(BIN)/ruff check --fix .
 
 messages: install-dev
-	DEBUG=on $(BIN)/python manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=var --ignore=tests
-	DEBUG=on $(BIN)/python manage.py compilemessages --ignore=.venv
+	DEBUG=on $(BIN)/python manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=var --ignore=tests --ignore=node_modules
+	DEBUG=on $(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules
 
 # Needs PostgreSQL and Redis running (bench/settings.py says where) and wrk, which is
 # installed here when we are root. Writes bench/results.md; BENCH_SIZES=1000
