@@ -95,9 +95,7 @@ def send_alert(log_id: int) -> int:
     readers = (
         audience.live_followers(entry) if entry else audience.article_followers(article)
     )
-    batch = list(readers.filter(pk__gt=log.cursor)[: settings.MAIL_BATCH_SIZE + 1])
-    more = len(batch) > settings.MAIL_BATCH_SIZE
-    batch = batch[: settings.MAIL_BATCH_SIZE]
+    batch, more = _next_batch(readers.filter(pk__gt=log.cursor))
     context = {
         "article": article,
         "entry": entry,
@@ -108,16 +106,36 @@ def send_alert(log_id: int) -> int:
     subject = (
         f"Kernmoment: {entry.title or article.headline}" if entry else article.headline
     )
-    outcome = deliver(
-        ((r, build(r, "alert", subject, context)) for r in batch),
-        lambda reader, result: SendLog.objects.filter(pk=log.pk).update(
-            cursor=reader.pk, **_count(result)
-        ),
+    return _deliver_batch(
+        SendLog,
+        log.pk,
+        batch,
+        lambda reader: build(reader, "alert", subject, context),
+        then=send_alert if more else None,
     )
-    if more:
-        _later(send_alert, log_id)
+
+
+def _next_batch(readers) -> tuple[list, bool]:
+    """The next ``MAIL_BATCH_SIZE`` of ``readers`` (after the cursor, by pk), and
+    whether more remain."""
+    batch = list(readers[: settings.MAIL_BATCH_SIZE + 1])
+    return batch[: settings.MAIL_BATCH_SIZE], len(batch) > settings.MAIL_BATCH_SIZE
+
+
+def _deliver_batch(model, pk: int, batch, mail, *, then) -> int:
+    """Deliver ``mail(reader)`` to each of ``batch`` over one connection, moving
+    the cursor and counts of ``model`` row ``pk`` (a SendLog or DigestRun) after
+    each mail, so a retry starts after the last one handled; then the next batch a
+    minute later (the task ``then``), or the row finished. How many were sent."""
+    row = model.objects.filter(pk=pk)
+    outcome = deliver(
+        ((reader, mail(reader)) for reader in batch),
+        lambda reader, result: row.update(cursor=reader.pk, **_count(result)),
+    )
+    if then is not None:
+        _later(then, pk)
     else:
-        SendLog.objects.filter(pk=log.pk).update(finished_at=timezone.now())
+        row.update(finished_at=timezone.now())
     return outcome.sent
 
 
@@ -134,13 +152,11 @@ def send_digest(run_id: int) -> int:
         return 0
     end = digest_moment(run.day)
     articles = audience.day_articles(end - timedelta(days=1), end)
-    readers = list(
+    readers, more = _next_batch(
         audience.digest_readers()
         .filter(pk__gt=run.cursor)
-        .prefetch_related("followings")[: settings.MAIL_BATCH_SIZE + 1]
+        .prefetch_related("followings")
     )
-    more = len(readers) > settings.MAIL_BATCH_SIZE
-    readers = readers[: settings.MAIL_BATCH_SIZE]
 
     def mail(reader):
         chosen = audience.digest_for(reader, articles)
@@ -150,17 +166,13 @@ def send_digest(run_id: int) -> int:
         subject = f"{settings.SITE_NAME}: je update van {_day(run.day)}"
         return build(reader, "digest", subject, {"items": items, "day": _day(run.day)})
 
-    outcome = deliver(
-        ((r, mail(r)) for r in readers),
-        lambda reader, result: DigestRun.objects.filter(pk=run.pk).update(
-            cursor=reader.pk, **_count(result)
-        ),
+    return _deliver_batch(
+        DigestRun,
+        run.pk,
+        readers,
+        mail,
+        then=send_digest if more else None,
     )
-    if more:
-        _later(send_digest, run_id)
-    else:
-        DigestRun.objects.filter(pk=run.pk).update(finished_at=timezone.now())
-    return outcome.sent
 
 
 def _day(day) -> str:

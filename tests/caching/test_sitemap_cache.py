@@ -7,15 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article
 from articles.services.workflow import transition
-
-SITEMAPS = [
-    "/sitemap.xml",
-    "/sitemap-artikelen.xml",
-    "/sitemap-secties.xml",
-    "/sitemap-onderwerpen.xml",
-    "/sitemap-auteurs.xml",
-    "/sitemap-news.xml",
-]
+from tests.public.test_feeds_and_sitemaps import SITEMAPS
 
 
 def _get(client, url):

@@ -26,6 +26,16 @@ NEWS_NS = {
     "news": "http://www.google.com/schemas/sitemap-news/0.9",
 }
 
+# Every sitemap of the site (the index and each section of it).
+SITEMAPS = [
+    "/sitemap.xml",
+    "/sitemap-artikelen.xml",
+    "/sitemap-secties.xml",
+    "/sitemap-onderwerpen.xml",
+    "/sitemap-auteurs.xml",
+    "/sitemap-news.xml",
+]
+
 
 def pasted(code: str) -> str:
     """Embed code as the editor stores it when pasted as plain text."""
@@ -298,14 +308,7 @@ def hidden(make_article, newsroom):
 
 def test_nothing_hidden_in_any_feed_or_sitemap(client, newsroom, hidden):
     """Hidden articles, and topics and authors only they have, are in no feed or map."""
-    urls = feed_urls(newsroom) + [
-        "/sitemap.xml",
-        "/sitemap-artikelen.xml",
-        "/sitemap-secties.xml",
-        "/sitemap-onderwerpen.xml",
-        "/sitemap-auteurs.xml",
-        "/sitemap-news.xml",
-    ]
+    urls = feed_urls(newsroom) + SITEMAPS
     for url in urls:
         content = fetch_raw(client, url)
         assert "verborgen" not in content.lower(), url
