@@ -34,10 +34,12 @@ class FollowForm(forms.Form):
 
 
 def _target(kind, slug):
+    """What readers can see, as its page finds it (``public()``): a topic or author
+    only drafts use is not followable, and its name never reaches a mail."""
     if kind == "topic":
-        return Topic.objects.filter(approved=True, slug=slug).first()
+        return Topic.objects.public().filter(slug=slug).first()
     if kind == "author":
-        return Author.objects.filter(slug=slug).first()
+        return Author.objects.public().filter(slug=slug).first()
     if kind == "live":
         return (
             Article.objects.published()

@@ -205,3 +205,28 @@ def test_publishing_alerts_on_commit_and_an_editors_ask_sends_once_more(
         assert alert_again(article, at=timezone.now() + timedelta(seconds=5))
     assert len(smtp.to("lezer@voorbeeld.nl")) == 2
     assert SendLog.objects.get(article=article).sent == 2
+
+
+@pytest.mark.parametrize("kind", ["topic", "author"])
+def test_what_only_drafts_use_cannot_be_followed(client, smtp, make_article, kind):
+    """A topic or author that only a draft uses has no page; a crafted post for it
+    is refused like an unknown one, stores nothing and mails no name."""
+    topic = Topic.objects.create(name="Geheim plan", slug="geheim-plan", approved=True)
+    author = Author.objects.create(name="Nog Onbekend", slug="nog-onbekend")
+    make_article(topics=[topic], authors=[author], status=Article.Status.DRAFT)
+    slug = topic.slug if kind == "topic" else author.slug
+    response = post_form(
+        client,
+        "/volgen/",
+        {"email": "nieuwsgierig@voorbeeld.nl", "kind": kind, "target": slug},
+    )
+    assert response.status_code == 400
+    assert "Dit kun je niet volgen." in response.content.decode()
+    assert not Subscriber.objects.exists() and smtp.messages == []
+    make_article(topics=[topic], authors=[author])  # published: now it can
+    response = post_form(
+        client,
+        "/volgen/",
+        {"email": "nieuwsgierig@voorbeeld.nl", "kind": kind, "target": slug},
+    )
+    assert response.status_code == 302
