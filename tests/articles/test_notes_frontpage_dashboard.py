@@ -363,6 +363,28 @@ def test_home_query_count_is_the_same_with_one_or_five_top_stories(
     assert count_queries(client, "/") == one
 
 
+def test_a_top_story_is_a_full_card_on_home_and_a_teaser_in_its_list(
+    client, make_article, front
+):
+    """The cached cards keep their style apart: the same article is a full card
+    among the top stories and a compact teaser in its section, served from the
+    fragment cache either way."""
+    story = make_article(headline="Topverhaal van vandaag")
+    front.lead = make_article(headline="Het hoofdverhaal")
+    save_front_page(front, user=None, slots=[story])
+
+    def card_of(html):
+        start = html.index("Topverhaal van vandaag")
+        return html[html.rindex("<article", 0, start) : start]
+
+    for _ in range(2):  # rendered, then from the fragment cache
+        home = client.get("/").content.decode()
+        top = home[home.index('id="top-stories"') : home.index('id="latest"')]
+        assert 'class="card"' in card_of(top)
+        listed = client.get(story.section.get_absolute_url()).content.decode()
+        assert 'class="card card-compact"' in card_of(listed)
+
+
 def test_home_articles_reads_without_writing(db, make_article):
     """Without a stored front page the newest article leads; nothing is created."""
     newest = make_article()
