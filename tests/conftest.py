@@ -293,3 +293,7 @@ def browser():
         yield browser
         browser.close()
     os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    # What the pages sent last is answered before the database is emptied.
+    from tests.helpers.inflight import wait_until_idle
+
+    assert wait_until_idle(), "the live server is still answering the browser"

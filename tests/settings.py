@@ -24,6 +24,9 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
 # No persistent connections: the live server's thread must not keep the test
 # database open when pytest-django drops it.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+# The live server's requests are counted, so a browser test waits for the last of
+# them before its database is emptied (tests/helpers/inflight.py).
+MIDDLEWARE = ["tests.helpers.inflight.InFlight", *MIDDLEWARE]  # noqa: F405
 # Tests never reach the internet: posts are archived from what was pasted, unless a
 # test points the providers at its own loopback server and turns fetching on.
 EMBEDS_FETCH = False

@@ -39,7 +39,11 @@ document.addEventListener("DOMContentLoaded", function () {
   }
   form.addEventListener("input", function () { changed = true; });
   form.addEventListener("change", function () { changed = true; });
-  form.addEventListener("submit", function () { changed = false; });
+  // A save sends the whole form: no copy goes out beside it as the page is left
+  // (one sent then would arrive after the save and be offered back as unsaved work).
+  var submitting = false;
+  form.addEventListener("submit", function () { changed = false; submitting = true; });
+  window.addEventListener("pageshow", function () { submitting = false; });
 
   function autosave() {
     // ProseMirror writes into the textarea; a change there may not fire "input".
@@ -79,6 +83,7 @@ document.addEventListener("DOMContentLoaded", function () {
   window.setInterval(autosave, INTERVAL);
   window.addEventListener("pagehide", function () {
     // A closing tab: hand the copy to the browser to send (the token travels along).
+    if (submitting) return;
     if (!changed && !(body && body.value !== body.dataset.lastSaved)) return;
     var data = new FormData(form);
     if (config.dataset.article) data.set("article", config.dataset.article);

@@ -129,7 +129,8 @@ def test_no_button_or_link_on_the_form_loses_typed_text(
 
     page.goto(live_server.url + change)
     page.click("a:has-text('Terugzetten in het formulier')")
-    page.wait_for_selector(".ProseMirror")
+    # The body's editor (the heading picker in its menu bar holds a ProseMirror too).
+    page.wait_for_selector(".prose-editor .ProseMirror[contenteditable=true]")
     assert (
         "Niet opgeslagen zin."
         in page.locator(".ProseMirror[contenteditable=true]").inner_text()
