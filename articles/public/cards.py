@@ -6,19 +6,30 @@ and its posts.
 
 ``with_cards``: the article cards of the lists (home, sections, topics, authors),
 each cached under its article's version and the shared number, so that a list
-whose cards are cached costs the list's own query and no more.
+whose cards are cached costs the list's own query and no more. That query reads
+only ``KEY_FIELDS`` (``listed``, rows as ``Listed``): the articles themselves are
+loaded for the cards the cache does not hold.
 """
 
-from django.db.models import prefetch_related_objects
+from django.db.models import QuerySet, prefetch_related_objects
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.caching import version
 from articles.caching.fragments import cached_fragment, cached_fragments
+from articles.models import Article
 from articles.public.rendering import render_body
 from embeds.rendering import render_card
 
-__all__ = ["CARD_TEMPLATE", "article_version", "body_with_cards", "with_cards"]
+__all__ = [
+    "CARD_TEMPLATE",
+    "KEY_FIELDS",
+    "Listed",
+    "article_version",
+    "body_with_cards",
+    "listed",
+    "with_cards",
+]
 
 # An article in a list (with ``article``, ``lead`` and ``compact``, nothing else):
 # the lead, a top story (neither flag), or a compact teaser (every other list).
@@ -37,6 +48,47 @@ def article_version(article, shared: int) -> tuple:
         article.status,
         shared,
     )
+
+
+# What a card's key needs of its article (``article_version``), which is also
+# what a list's cursor needs (publish_at, pk).
+KEY_FIELDS = ("pk", "modified_at", "updated_at", "publish_at", "status")
+
+
+class Listed:
+    """An article in a list, as far as the list needs it: ``KEY_FIELDS`` as
+    attributes (and a keyset page's own), and ``card_html`` after ``with_cards``."""
+
+    def __init__(self, values: dict):
+        self.__dict__.update(values)
+
+
+def listed(queryset: QuerySet) -> QuerySet:
+    """``queryset`` of articles as a list reads it: ``KEY_FIELDS`` only, newest
+    first, no join and no prefetch (rows as dicts; ``Listed`` makes them rows)."""
+    return (
+        queryset.select_related(None)
+        .prefetch_related(None)
+        .order_by("-publish_at", "-pk")
+        .values(*KEY_FIELDS)
+    )
+
+
+def _loaded(articles: list) -> list:
+    """``articles`` ready for their cards: ``Listed`` rows loaded as articles with
+    what a card shows (at most three queries, however many), None for one gone
+    since; articles already loaded get their authors and topics."""
+    wanted = [article.pk for article in articles if isinstance(article, Listed)]
+    found = {}
+    if wanted:
+        rows = Article.objects.for_listing().prefetch_related(None).defer("body")
+        found = {article.pk: article for article in rows.filter(pk__in=wanted)}
+    ready = [
+        found.get(article.pk) if isinstance(article, Listed) else article
+        for article in articles
+    ]
+    prefetch_related_objects([a for a in ready if a is not None], "authors", "topics")
+    return ready
 
 
 class _LazyCard:
@@ -59,8 +111,9 @@ class _LazyCard:
 def with_cards(request, articles: list, *, lead=None, top_stories=()) -> list:
     """``articles`` (None left out), each with its card as HTML in ``card_html``;
     ``lead``, one of them, gets the lead's card, the ``top_stories`` a full card,
-    every other one a compact teaser. Cached cards cost no query; the
-    authors and topics of those missing are loaded in two queries, however many.
+    every other one a compact teaser (``articles``: ``Listed`` rows or articles).
+    Cached cards cost no query; those missing are loaded and rendered in at most
+    three queries, however many.
     The page's navigation is then cached by the shared number too."""
     articles = [article for article in articles if article is not None]
     shared = version.current().shared  # no query: this process knows it
@@ -73,17 +126,18 @@ def with_cards(request, articles: list, *, lead=None, top_stories=()) -> list:
 
     def render_missing(indexes):
         missing = [articles[i] for i in indexes]
-        prefetch_related_objects(missing, "authors", "topics")
         return [
             render_to_string(
                 CARD_TEMPLATE,
                 {
                     "article": article,
-                    "lead": style(article) == "lead",
-                    "compact": style(article) == "compact",
+                    "lead": style(shown) == "lead",
+                    "compact": style(shown) == "compact",
                 },
             )
-            for article in missing
+            if article is not None
+            else ""  # unpublished or deleted since the list was read
+            for shown, article in zip(missing, _loaded(missing), strict=True)
         ]
 
     parts = [

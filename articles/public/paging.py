@@ -108,22 +108,29 @@ class KeysetPage:
         return self.has_previous or self.has_next
 
 
+def _rows(queryset: QuerySet, row) -> list:
+    return [row(found) for found in queryset] if row else list(queryset)
+
+
 def _pk_at(queryset: QuerySet, index: int) -> Subquery:
     """The primary key of ``queryset``'s ``index``-th row (from 0), or NULL."""
     return Subquery(queryset.values("pk")[index : index + 1])
 
 
-def keyset_page(queryset: QuerySet, query: QueryDict, *, per_page: int) -> KeysetPage:
+def keyset_page(
+    queryset: QuerySet, query: QueryDict, *, per_page: int, row=None
+) -> KeysetPage:
     """The page of ``queryset`` (ordered ``-publish_at, -pk``) that ``query`` asks
     for: page one, ``?voor=`` or ``?na=``. Http404 for a bad cursor, for both at
-    once and for a page without articles (other than page one).
+    once and for a page without articles (other than page one). ``row`` makes each
+    row of a ``values()`` queryset an object (its keys as attributes).
 
     "Nieuwer" leads to page one when at most ``per_page`` articles are newer, so
     walking back ends on the same page one as the home page's, not a short page.
     """
     asked = {name: query.getlist(name) for name in PARAMETERS if name in query}
     if not asked:
-        rows = list(queryset[: per_page + 1])
+        rows = _rows(queryset[: per_page + 1], row)
         older = None
         if len(rows) > per_page:
             older = {OLDER: Cursor.of(rows[per_page - 1]).encode()}
@@ -138,11 +145,12 @@ def keyset_page(queryset: QuerySet, query: QueryDict, *, per_page: int) -> Keyse
         # This page: the articles older than the cursor. Newer than its first one
         # are exactly those at or after the cursor.
         newer_side = ascending.filter(cursor.at_or_newer())
-        rows = list(
+        rows = _rows(
             queryset.filter(cursor.older()).annotate(
                 _newer_first=_pk_at(newer_side, 0),
                 _newer_beyond=_pk_at(newer_side, per_page),
-            )[: per_page + 1]
+            )[: per_page + 1],
+            row,
         )
         more_older = len(rows) > per_page
         rows = rows[:per_page]
@@ -152,11 +160,12 @@ def keyset_page(queryset: QuerySet, query: QueryDict, *, per_page: int) -> Keyse
         # This page: the articles just after the cursor, read upwards; there are
         # more than a page beyond it when the list holds a row at 2 * per_page.
         newer_side = ascending.filter(cursor.newer())
-        rows = list(
+        rows = _rows(
             newer_side.annotate(
                 _newer_beyond=_pk_at(newer_side, 2 * per_page),
                 _older_first=_pk_at(queryset.filter(cursor.at_or_older()), 0),
-            )[: per_page + 1]
+            )[: per_page + 1],
+            row,
         )
         any_newer = len(rows) > per_page
         rows = rows[:per_page][::-1]

@@ -32,7 +32,13 @@ from articles.models import (
     Topic,
     TopicAlias,
 )
-from articles.public.cards import article_version, body_with_cards, with_cards
+from articles.public.cards import (
+    Listed,
+    article_version,
+    body_with_cards,
+    listed,
+    with_cards,
+)
 from articles.public.paging import NUMBER_PARAMETER, KeysetPage, keyset_page
 from articles.public.search import MAX_QUERY_LENGTH, search_articles
 from articles.public.structured_data import (
@@ -61,13 +67,14 @@ ORDER_PARAMETER, NEWEST_FIRST = "volgorde", "nieuw"
 def _page(request, queryset) -> KeysetPage:
     """The requested page of a public list (``queryset``, newest first): page one,
     or the page a ``?voor=`` or ``?na=`` cursor names (articles/paging.py); 404 for
-    a bad cursor. No count, no offset: any page costs the same. Cards never show
-    the body, so it is not loaded; their authors and topics are loaded by
-    ``with_cards`` only for the cards not cached."""
+    a bad cursor. No count, no offset: any page costs the same. The page's query
+    reads what the cards' keys need (``listed``); ``with_cards`` loads the
+    articles only for the cards not cached."""
     return keyset_page(
-        queryset.defer("body").prefetch_related(None),
+        listed(queryset),
         request.GET,
         per_page=settings.ARTICLES_PER_PAGE,
+        row=Listed,
     )
 
 
@@ -91,15 +98,15 @@ def home(request):
         "front-picks", (version.current().number,), picks
     )
     shown_pks = [pk for pk in [lead_pk, *top_pks] if pk is not None]
-    listed = Article.objects.published().for_listing()
+    published = Article.objects.published()
     if "home" in found:
         _, lead, top_stories, _ = found["home"]
     else:
-        rows = listed.defer("body").prefetch_related(None).filter(pk__in=shown_pks)
-        by_pk = {article.pk: article for article in rows} if shown_pks else {}
+        rows = listed(published.filter(pk__in=shown_pks)) if shown_pks else []
+        by_pk = {row["pk"]: Listed(row) for row in rows}
         lead = by_pk.get(lead_pk)
         top_stories = [by_pk[pk] for pk in top_pks if pk in by_pk]
-    page = _page(request, listed.exclude(pk__in=shown_pks))
+    page = _page(request, published.exclude(pk__in=shown_pks))
     first = page.is_first
     shown = [lead, *top_stories] if first else []
     # Every card of the page at once: one read of the fragment cache, and two
@@ -299,9 +306,7 @@ def rendered_body(article: Article, embeds: list) -> SafeString:
 def section_detail(request, slug):
     """A section's articles. Template: articles/section.html."""
     section = get_object_or_404(Section, slug=slug)
-    page = _page(
-        request, Article.objects.published().filter(section=section).for_listing()
-    )
+    page = _page(request, Article.objects.published().filter(section=section))
     with_cards(request, page.object_list)
     return render(
         request,
@@ -324,9 +329,7 @@ def topic_detail(request, slug):
         raise Http404(_("Dit onderwerp bestaat niet."))
     if not canonical:
         return redirect(topic, permanent=True)
-    page = _page(
-        request, Article.objects.published().filter(topics=topic).for_listing()
-    )
+    page = _page(request, Article.objects.published().filter(topics=topic))
     with_cards(request, page.object_list)
     return render(request, "articles/topic.html", {"topic": topic, "page": page})
 
@@ -335,9 +338,7 @@ def author_detail(request, slug):
     """An author's bio and archive, when at least one published article carries
     their byline (404 otherwise). Template: articles/author.html."""
     author = get_object_or_404(Author.objects.public(), slug=slug)
-    page = _page(
-        request, Article.objects.published().filter(authors=author).for_listing()
-    )
+    page = _page(request, Article.objects.published().filter(authors=author))
     with_cards(request, page.object_list)
     return render(request, "articles/author.html", {"author": author, "page": page})
 

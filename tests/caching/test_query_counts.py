@@ -16,18 +16,20 @@ from tests.helpers.html import pager_links
 from tests.helpers.samples.embeds import X_CODE, YOUTUBE_CODE
 from tests.helpers.samples.images import encode, scene
 
-# The pinned budget per page: at most 8 for the article page, 6 for any list.
+# The pinned budget per page, cold: at most 8 for the article page, 7 for any list.
+# A list reads its page's keys, then loads the articles of the cards not cached
+# (articles, authors, topics); warm, the lists cost test_card_fragments.py's budget.
 BUDGET = {
-    "home": 6,  # front page, lead and top stories, latest page, authors, topics, nav
-    "home, older page": 6,
+    "home": 7,  # front page, lead and top stories, latest page, cards' articles,
+    "home, older page": 7,  # authors, topics, nav
     "article": 8,  # 7 without embedded posts: the media query is skipped
-    "section": 5,
-    "section, older page": 5,
-    "section, newer page": 5,
-    "topic": 6,  # the topic and its aliases
-    "topic, older page": 6,
-    "author": 5,
-    "author, older page": 5,
+    "section": 6,
+    "section, older page": 6,
+    "section, newer page": 6,
+    "topic": 7,  # the topic and its aliases
+    "topic, older page": 7,
+    "author": 6,
+    "author, older page": 6,
     "search": 5,  # count, results, authors, topics, nav
     "feed": 4,  # articles, authors, topics, embedded posts
     "feed, atom": 4,
