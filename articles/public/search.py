@@ -40,6 +40,8 @@ from django.db.models import (
 )
 from django.utils.safestring import SafeString
 
+from articles.caching import version
+from articles.caching.fragments import cached_fragment
 from articles.models import Article, TaggedArticle, Topic
 from articles.public.highlight import (
     ELLIPSIS,
@@ -125,15 +127,20 @@ def search_articles(query: str) -> SearchResults:
     if not query:
         return SearchResults("", Article.objects.none(), _plain)
     # The articles of the topics the query names, as a list PostgreSQL reads once
-    # and hashes (a correlated EXISTS would run again for every candidate).
-    in_topic = TaggedArticle.objects.filter(
-        tag__in=Topic.objects.matching(query)
-    ).values("content_object_id")
-    topic_hit = Case(
-        When(pk__in=in_topic, then=Value(True)),
-        default=Value(False),
-        output_field=BooleanField(),
-    )
+    # and hashes (a correlated EXISTS would run again for every candidate). Most
+    # queries name no topic: then there is no topic side at all.
+    topics = _named_topics(query)
+    in_topic = None
+    topic_hit = Value(False, output_field=BooleanField())
+    if topics:
+        in_topic = TaggedArticle.objects.filter(tag_id__in=topics).values(
+            "content_object_id"
+        )
+        topic_hit = Case(
+            When(pk__in=in_topic, then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
     articles = Article.objects.published().for_listing().alias(topic_hit=topic_hit)
     # PostgreSQL's parser keeps letters and digits only: a query of emoji or other
     # symbols alone would find nothing, so it is matched as text instead.
@@ -144,21 +151,32 @@ def search_articles(query: str) -> SearchResults:
     return _fallback(query, articles)
 
 
-def _full_text(query: str, articles: QuerySet, in_topic: QuerySet) -> SearchResults:
+def _named_topics(query: str) -> list[int]:
+    """The ids of the approved topics ``query`` names (a name, slug or approved
+    alias), looked up once per query and shared number (which moves when a topic
+    or alias changes)."""
+    return cached_fragment(
+        "search-topics",
+        (query.casefold(), version.current().shared),
+        lambda: list(Topic.objects.matching(query).values_list("pk", flat=True)),
+    )
+
+
+def _full_text(
+    query: str, articles: QuerySet, in_topic: QuerySet | None
+) -> SearchResults:
     search_query = SearchQuery(query, config=CONFIG, search_type="websearch")
     # The stored vector: headline A, lede B, body C (as stored: PostgreSQL's parser
     # skips HTML tags), kept by the trigger of migration 0009_scale.
     # The newest visible matches of each side (the words, the topics), each read
     # from one table through its indexes, no vector ranked: then the newest of both.
     visible = Article.objects.published().order_by("-publish_at", "-pk")
-    words, topics = (
-        side.values_list("publish_at", "pk")[:CANDIDATES]
-        for side in (
-            visible.filter(search_vector=search_query),
-            visible.filter(pk__in=in_topic),
-        )
-    )
-    newest = sorted(set(words.union(topics, all=True)), reverse=True)
+    words = visible.filter(search_vector=search_query)
+    words = words.values_list("publish_at", "pk")[:CANDIDATES]
+    if in_topic is not None:  # a topic named: the newest of both sides
+        topics = visible.filter(pk__in=in_topic).values_list("publish_at", "pk")
+        words = words.union(topics[:CANDIDATES], all=True)
+    newest = sorted(set(words), reverse=True)
     candidates = [pk for _, pk in newest[:CANDIDATES]]
     # Either side at its limit: there may be more (exactly 200 reads the same).
     capped = len(newest) >= CANDIDATES
@@ -176,16 +194,18 @@ def _full_text(query: str, articles: QuerySet, in_topic: QuerySet) -> SearchResu
             **(options or {"highlight_all": True}),
         )
 
+    # Normalisation 32 scales the text rank to rank / (rank + 1): below 1.
+    rank = SearchRank(F("search_vector"), search_query, normalization=32)
+    if in_topic is not None:
+        rank += Case(
+            When(topic_hit=True, then=Value(TOPIC_BONUS)),
+            default=Value(0.0),
+            output_field=FloatField(),
+        )
     found = (
         articles.filter(pk__in=candidates)
         .annotate(
-            # Normalisation 32 scales the text rank to rank / (rank + 1): below 1.
-            rank=SearchRank(F("search_vector"), search_query, normalization=32)
-            + Case(
-                When(topic_hit=True, then=Value(TOPIC_BONUS)),
-                default=Value(0.0),
-                output_field=FloatField(),
-            ),
+            rank=rank,
             marked_headline=marked("headline"),
             marked_lede=marked("lede"),
             # The body's text (tags out, so nothing is marked inside one): a

@@ -30,7 +30,7 @@ BUDGET = {
     "topic, older page": 7,
     "author": 6,
     "author, older page": 6,
-    "search": 5,  # count, results, authors, topics, nav
+    "search": 6,  # topics named, count, results, authors, topics, nav
     "feed": 4,  # articles, authors, topics, embedded posts
     "feed, atom": 4,
     "section feed": 5,  # and the section

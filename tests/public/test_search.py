@@ -13,8 +13,9 @@ from articles.models import Article, Author, Topic, TopicAlias
 from articles.public.search import mark_terms, normalise_query, search_articles
 
 URL = "/zoeken/"
-# nav sections, count, the page, its authors, its topics
-RESULTS_PAGE_BUDGET = 5
+# nav sections, the topics the query names (cached per query), count, the page,
+# its authors, its topics
+RESULTS_PAGE_BUDGET = 6
 
 
 @pytest.fixture
@@ -341,3 +342,13 @@ def test_a_common_word_ranks_only_the_newest_candidates(
     # Not "3 resultaten": the reader learns these are the newest of more.
     assert "De nieuwste 3 resultaten voor" in response.content.decode()
     assert not search_articles("later").capped
+
+
+def test_an_alias_added_later_finds_its_topics_articles_at_once(make_article, iskp):
+    """The topics a query names are looked up once per query and kept until a topic
+    or alias changes: an alias approved after a search is found by the next one."""
+    article = make_article(headline="Wat we weten", body="<p>Over de aanslag.</p>")
+    article.topics.set([iskp])
+    assert _found("Khorasan") == []
+    TopicAlias.objects.create(topic=iskp, name="Khorasan", slug="khorasan")
+    assert _found("Khorasan") == [article]
