@@ -324,12 +324,17 @@ def topic_detail(request, slug):
     Template: articles/topic.html.
     """
     aliases = Prefetch("aliases", TopicAlias.objects.filter(approved=True))
-    topic, canonical = Topic.objects.public().prefetch_related(aliases).resolve(slug)
+    topic, canonical = Topic.objects.approved().prefetch_related(aliases).resolve(slug)
+    gone = _("Dit onderwerp bestaat niet.")
     if topic is None:
-        raise Http404(_("Dit onderwerp bestaat niet."))
+        raise Http404(gone)
     if not canonical:
+        if not Topic.objects.public().filter(pk=topic.pk).exists():
+            raise Http404(gone)
         return redirect(topic, permanent=True)
     page = _page(request, Article.objects.published().filter(topics=topic))
+    if not page.object_list:  # no published article: not public (page one)
+        raise Http404(gone)
     with_cards(request, page.object_list)
     return render(request, "articles/topic.html", {"topic": topic, "page": page})
 
@@ -337,8 +342,10 @@ def topic_detail(request, slug):
 def author_detail(request, slug):
     """An author's bio and archive, when at least one published article carries
     their byline (404 otherwise). Template: articles/author.html."""
-    author = get_object_or_404(Author.objects.public(), slug=slug)
+    author = get_object_or_404(Author, slug=slug)
     page = _page(request, Article.objects.published().filter(authors=author))
+    if not page.object_list:  # no published article: not public (page one)
+        raise Http404(_("Deze auteur bestaat niet."))
     with_cards(request, page.object_list)
     return render(request, "articles/author.html", {"author": author, "page": page})
 
