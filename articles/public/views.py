@@ -17,6 +17,7 @@ from django.db.models import (
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -315,24 +316,60 @@ def section_detail(request, slug):
     )
 
 
+@dataclass(frozen=True)
+class TopicHeading:
+    """What a topic's page shows of the topic: its name, slug, description and
+    approved aliases' names."""
+
+    pk: int
+    name: str
+    slug: str
+    description: str
+    aliases: tuple[str, ...]
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:topic", kwargs={"slug": self.slug})
+
+
+def _topic_heading(slug: str) -> dict | None:
+    """The approved topic whose own slug is ``slug``, as ``TopicHeading``'s fields
+    (plain values, for the cache), or None."""
+    aliases = Prefetch("aliases", TopicAlias.objects.filter(approved=True))
+    topic = Topic.objects.approved().prefetch_related(aliases).filter(slug=slug)
+    topic = topic.first()
+    if topic is None:
+        return None
+    return {
+        "pk": topic.pk,
+        "name": topic.name,
+        "slug": topic.slug,
+        "description": topic.description,
+        "aliases": tuple(alias.name for alias in topic.aliases.all()),
+    }
+
+
 def topic_detail(request, slug):
     """A topic's description, approved aliases and articles; its name, an alias or
     another spelling redirects here (``Topic.objects.resolve``). Only a public topic
     (approved, with a published article) has a page: anything else is 404, also
     through an alias.
 
+    The heading is looked up once per topic and shared number (which moves when a
+    topic or alias changes); the page then costs its list's query.
     Template: articles/topic.html.
     """
-    aliases = Prefetch("aliases", TopicAlias.objects.filter(approved=True))
-    topic, canonical = Topic.objects.approved().prefetch_related(aliases).resolve(slug)
     gone = _("Dit onderwerp bestaat niet.")
-    if topic is None:
-        raise Http404(gone)
-    if not canonical:
-        if not Topic.objects.public().filter(pk=topic.pk).exists():
+    shared = version.current().shared
+    found = cached_fragment(
+        "topic-heading", (slug, shared), lambda: _topic_heading(slug)
+    )
+    if found is None:  # not a topic's own slug: a name, an alias, or nothing
+        topic, _canonical = Topic.objects.approved().resolve(slug)
+        if topic is None or not Topic.objects.public().filter(pk=topic.pk).exists():
             raise Http404(gone)
         return redirect(topic, permanent=True)
-    page = _page(request, Article.objects.published().filter(topics=topic))
+    topic = TopicHeading(**found)
+    page = _page(request, Article.objects.published().filter(topics=topic.pk))
     if not page.object_list:  # no published article: not public (page one)
         raise Http404(gone)
     with_cards(request, page.object_list)

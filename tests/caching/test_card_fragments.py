@@ -22,8 +22,8 @@ WARM_BUDGET = {
     "section": 2,  # section, page
     "section, older page": 2,
     "section, newer page": 2,
-    "topic": 3,  # topic, its aliases, page
-    "topic, older page": 3,
+    "topic": 1,  # page (the heading is cached by the shared number)
+    "topic, older page": 1,
     "author": 2,  # author, page
     "author, older page": 2,
 }

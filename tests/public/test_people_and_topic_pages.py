@@ -120,6 +120,25 @@ def test_an_unapproved_alias_leads_nowhere_and_is_not_shown(
     assert Topic.objects.matching("Lobbyisten").count() == 0  # search ignores it
 
 
+def test_the_topic_heading_follows_an_approved_alias_and_a_new_description(
+    client, make_article, topic
+):
+    """The heading is cached by the shared number: an alias approved and a
+    description changed show on the next visit."""
+    make_article(topics=[topic])
+    assert "Lobbyisten" not in client.get("/onderwerp/lobbyregister/").text
+    alias = TopicAlias.objects.create(
+        topic=topic, name="Lobbyisten", slug="lobbyisten", approved=False
+    )
+    alias.approved = True
+    alias.save()
+    topic.description = "Wie praat met wie in Den Haag."
+    topic.save()
+    page = client.get("/onderwerp/lobbyregister/").text
+    assert "Lobbyisten" in page and "Wie praat met wie in Den Haag." in page
+    assert client.get("/onderwerp/lobbyisten/").status_code == 301
+
+
 @pytest.fixture
 def page_cache(settings):
     settings.PAGE_CACHE = True
