@@ -13,16 +13,18 @@ hits are one list of ids, so neither side reads every article. Only the newest
 ``CANDIDATES`` of the visible matches are ranked (a word in every tenth of 100 000
 articles would otherwise rank 10 000 vectors per request): the newest matches of
 the words and of the topics are read through the indexes without ranking a vector
-(one query), and those are the results, counted without another query. Only
-the page's results are highlighted: PostgreSQL evaluates ``ts_headline`` after the
-LIMIT.
+(one query, which also reads each one's cache key), and those are the results,
+counted without another query. Best first, they are ranked in one more query of
+ids and numbers only; newest first needs no rank. A page's hits are rendered once
+per query and article version (``SearchResults.rendered``): only the hits not
+cached load their articles, highlighted by ``ts_headline``.
 """
 
 import html
 import re
 import secrets
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
@@ -38,11 +40,13 @@ from django.db.models import (
     Value,
     When,
 )
-from django.utils.safestring import SafeString
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 
 from articles.caching import version
-from articles.caching.fragments import cached_fragment
+from articles.caching.fragments import cached_fragment, cached_fragments
 from articles.models import Article, TaggedArticle, Topic
+from articles.public.cards import Listed, article_version
 from articles.public.highlight import (
     ELLIPSIS,
     mark_terms,
@@ -63,6 +67,8 @@ __all__ = [
 ]
 
 MAX_QUERY_LENGTH = 200
+# One result in the list (with ``hit`` and ``article``).
+HIT_TEMPLATE = "includes/search_hit.html"
 CONFIG = "dutch"
 # On PostgreSQL, the most matches that are ranked and shown: the newest ones (ten
 # pages of results).
@@ -95,7 +101,9 @@ class Hit:
 
 @dataclass(frozen=True)
 class SearchResults:
-    """``articles`` best first: paginate them, then ``hits()`` the page.
+    """``articles`` best first (``newest``: newest first): paginate them, then
+    ``hits()`` the page. Either is a queryset or a ``Ranked`` sequence, which
+    loads the articles of a slice when it is taken.
 
     ``query`` is the normalised query; when it is empty no search ran and
     ``articles`` is empty. ``count`` is how many ``articles`` holds when it is
@@ -104,13 +112,66 @@ class SearchResults:
     """
 
     query: str
-    articles: QuerySet
+    articles: "QuerySet | Ranked"
     highlight: Callable[[Article], Hit]
     count: int | None = None
     capped: bool = False
+    newest: "QuerySet | Ranked | None" = None
+    # What rendering a page's hits needs of its items: the articles, with what
+    # ``highlight`` reads (None for one gone); the items themselves by default.
+    complete: Callable[[list], list] = list
 
     def hits(self, articles: Iterable[Article]) -> list[Hit]:
         return [self.highlight(article) for article in articles]
+
+    def rendered(self, items: Iterable) -> list[SafeString]:
+        """The page's hits as HTML, each cached under the query and its article's
+        version (``article_version``), so a query asked again renders and loads
+        only the hits of articles changed since."""
+        items = list(items)
+        shared = version.current().shared
+        parts = [(self.query, *article_version(item, shared)) for item in items]
+
+        def render_missing(indexes):
+            found = self.complete([items[i] for i in indexes])
+            return [
+                "" if article is None else _render_hit(self.highlight(article))
+                for article in found
+            ]
+
+        # Rendered from our template (autoescaped), kept as rendered.
+        return [
+            mark_safe(html)  # noqa: S308
+            for html in cached_fragments("hit", parts, render_missing)
+        ]
+
+    def newest_first(self) -> "QuerySet | Ranked":
+        if self.newest is not None:
+            return self.newest
+        return self.articles.order_by("-publish_at", "-pk")
+
+
+class Ranked(Sequence):
+    """Found articles in a fixed order, known by their ids: a slice (a page of
+    results) loads its articles in one query, through ``load(ids)``."""
+
+    def __init__(self, ids: list[int], load: Callable[[list[int]], list]):
+        self.ids, self.load = ids, load
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return self.load(self.ids[index])
+        return self.load([self.ids[index]])[0]
+
+    def __iter__(self):
+        return iter(self.load(self.ids))
+
+
+def _render_hit(hit: Hit) -> str:
+    return render_to_string(HIT_TEMPLATE, {"hit": hit, "article": hit.article})
 
 
 def normalise_query(raw: str) -> str:
@@ -170,16 +231,19 @@ def _full_text(
     # skips HTML tags), kept by the trigger of migration 0009_scale.
     # The newest visible matches of each side (the words, the topics), each read
     # from one table through its indexes, no vector ranked: then the newest of both.
+    # Each row also carries what a hit's cache key needs (KEY_FIELDS).
     visible = Article.objects.published().order_by("-publish_at", "-pk")
+    fields = ("publish_at", "pk", "modified_at", "updated_at", "status")
     words = visible.filter(search_vector=search_query)
-    words = words.values_list("publish_at", "pk")[:CANDIDATES]
+    words = words.values_list(*fields)[:CANDIDATES]
     if in_topic is not None:  # a topic named: the newest of both sides
-        topics = visible.filter(pk__in=in_topic).values_list("publish_at", "pk")
+        topics = visible.filter(pk__in=in_topic).values_list(*fields)
         words = words.union(topics[:CANDIDATES], all=True)
-    newest = sorted(set(words), reverse=True)
-    candidates = [pk for _, pk in newest[:CANDIDATES]]
+    newest = sorted(set(words), reverse=True)[:CANDIDATES]
+    keys = {row[1]: Listed(dict(zip(fields, row, strict=True))) for row in newest}
+    candidates = [row[1] for row in newest]
     # Either side at its limit: there may be more (exactly 200 reads the same).
-    capped = len(newest) >= CANDIDATES
+    capped = len(candidates) >= CANDIDATES
     # A random marker cannot occur in an article, so after escaping the text it
     # shows exactly where PostgreSQL put the matches.
     start, stop = f"S{secrets.token_hex(8)}S", f"E{secrets.token_hex(8)}E"
@@ -202,18 +266,45 @@ def _full_text(
             default=Value(0.0),
             output_field=FloatField(),
         )
-    found = (
-        articles.filter(pk__in=candidates)
-        .annotate(
-            rank=rank,
-            marked_headline=marked("headline"),
-            marked_lede=marked("lede"),
-            # The body's text (tags out, so nothing is marked inside one): a
-            # passage of about 30 words around the best match.
-            marked_body=marked(_BODY_TEXT, max_words=30, min_words=15),
-        )
-        .order_by("-rank", "-publish_at", "-pk")
+    # Best first: the candidates' ranks (ids and numbers only, no article loaded),
+    # ordered here; newest first needs no rank at all.
+    ranks = (
+        articles.select_related(None)
+        .prefetch_related(None)
+        .filter(pk__in=candidates)
+        .annotate(rank=rank)
+        .order_by()
+        .values_list("pk", "rank")
     )
+
+    def best_first() -> list[int]:
+        ordered = sorted(
+            ((r, keys[pk].publish_at, pk) for pk, r in ranks), reverse=True
+        )
+        return [pk for _, _, pk in ordered]
+
+    def load(ids: list[int]) -> list[Listed]:
+        """A page of results as their hits' keys (no query)."""
+        return [keys[pk] for pk in ids]
+
+    def complete(found: list) -> list[Article | None]:
+        """The articles of ``found`` (keys) with their marked texts, in one query
+        and one for their authors; None for one gone since."""
+        ids = [row.pk for row in found]
+        rows = (
+            articles.filter(pk__in=ids)
+            .prefetch_related(None)
+            .prefetch_related("authors")  # a hit shows its authors, not its topics
+            .annotate(
+                marked_headline=marked("headline"),
+                marked_lede=marked("lede"),
+                # The body's text (tags out, so nothing is marked inside one): a
+                # passage of about 30 words around the best match.
+                marked_body=marked(_BODY_TEXT, max_words=30, min_words=15),
+            )
+        )
+        by_pk = {article.pk: article for article in rows}
+        return [by_pk.get(pk) for pk in ids]
 
     def highlight(article: Article) -> Hit:
         lede = split_marked(article.marked_lede, start, stop)
@@ -228,7 +319,29 @@ def _full_text(
             render(lede if _any_match(lede) else body if _any_match(body) else lede),
         )
 
-    return SearchResults(query, found, highlight, count=len(candidates), capped=capped)
+    return SearchResults(
+        query,
+        _LazyRanked(best_first, load),
+        highlight,
+        count=len(candidates),
+        capped=capped,
+        newest=Ranked(candidates, load),
+        complete=complete,
+    )
+
+
+class _LazyRanked(Ranked):
+    """``Ranked`` whose order is worked out (one query) when first needed, so
+    that newest first never ranks."""
+
+    def __init__(self, order: Callable[[], list[int]], load):
+        self._order, self._ids, self.load = order, None, load
+
+    @property
+    def ids(self) -> list[int]:
+        if self._ids is None:
+            self._ids = self._order()
+        return self._ids
 
 
 def _fallback(query: str, articles: QuerySet) -> SearchResults:

@@ -422,9 +422,7 @@ def search(request: HttpRequest) -> HttpResponse:
     """
     results = search_articles(request.GET.get("q", ""))
     newest = request.GET.get(ORDER_PARAMETER) == NEWEST_FIRST
-    articles = results.articles
-    if newest:
-        articles = articles.order_by("-publish_at", "-pk")
+    articles = results.newest_first() if newest else results.articles
     page = None
     if results.query:
         page = _numbered_page(request, articles, count=results.count)
@@ -437,7 +435,7 @@ def search(request: HttpRequest) -> HttpResponse:
         {
             "query": results.query,
             "page": page,
-            "hits": results.hits(page.object_list) if page else [],
+            "hits": results.rendered(page.object_list) if page else [],
             "newest": newest,
             "capped": results.capped,
             "order_urls": {key: "?" + urlencode(q) for key, q in in_order.items()},

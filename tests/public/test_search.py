@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from articles.models import Article, Author, Topic, TopicAlias
 from articles.public.search import mark_terms, normalise_query, search_articles
+from articles.services.articles import save_article
 
 URL = "/zoeken/"
 # nav sections, the topics the query names (cached per query), count, the page,
@@ -26,8 +27,14 @@ def iskp(db):
     return topic
 
 
+def _articles(results):
+    """The found articles in order, whole (PostgreSQL's results are their keys
+    until a page of them is rendered)."""
+    return results.complete(list(results.articles))
+
+
 def _found(query):
-    return list(search_articles(query).articles)
+    return _articles(search_articles(query))
 
 
 def test_headline_hit_ranks_above_body_hit(make_article):
@@ -90,7 +97,7 @@ def test_highlight_leaves_no_marker_behind(make_article):
     """The highlighted text is the original text, escaped, plus <mark> tags only."""
     article = make_article(headline="Kabul & Kandahar", lede="Kabul, kabul, KABUL.")
     results = search_articles("kabul")
-    [hit] = results.hits(results.articles)
+    [hit] = results.hits(_articles(results))
     assert hit.article == article
     assert hit.headline == "<mark>Kabul</mark> &amp; Kandahar"
     assert hit.lede == "<mark>Kabul</mark>, <mark>kabul</mark>, <mark>KABUL</mark>."
@@ -336,8 +343,8 @@ def test_a_common_word_ranks_only_the_newest_candidates(
     )
     results = search_articles("dijken")
     assert results.count == 3 and results.capped
-    assert list(results.articles) == newest[:3]  # equal ranks: newest first
-    assert oldest_best not in results.articles
+    assert _articles(results) == newest[:3]  # equal ranks: newest first
+    assert oldest_best not in _articles(results)
     response = client.get(URL, {"q": "dijken"})
     # Not "3 resultaten": the reader learns these are the newest of more.
     assert "De nieuwste 3 resultaten voor" in response.content.decode()
@@ -352,3 +359,29 @@ def test_an_alias_added_later_finds_its_topics_articles_at_once(make_article, is
     assert _found("Khorasan") == []
     TopicAlias.objects.create(topic=iskp, name="Khorasan", slug="khorasan")
     assert _found("Khorasan") == [article]
+
+
+def test_a_hit_is_cached_per_query_and_follows_an_edit_at_once(client, make_article):
+    """Each hit's HTML is kept under the query and its article's version: asked
+    again, the page shows the same; an edited headline shows at once."""
+    article = make_article(headline="Dijken worden hoger", lede="Over de dijken.")
+    make_article(headline="Dijken in Zeeland", lede="Ook over dijken.")
+    first = client.get(URL, {"q": "dijken"}).text
+    assert client.get(URL, {"q": "dijken"}).text.count("<mark>") == first.count(
+        "<mark>"
+    )
+    article.headline = "Dijken worden nog hoger"
+    save_article(article)
+    again = client.get(URL, {"q": "dijken"}).text
+    assert "worden nog hoger" in again and "Dijken worden hoger<" not in again
+
+
+@pytest.mark.postgres
+def test_a_query_asked_again_costs_its_candidates_and_ranks_only(client, make_article):
+    """On PostgreSQL a repeated query reads the candidates with their hits' keys
+    and their ranks: two queries, no article loaded, whatever the page holds."""
+    for n in range(15):
+        make_article(headline=f"Dijkversterking deel {n}", authors=[])
+    cold = _count(client, "dijkversterking")
+    assert _count(client, "dijkversterking") == 2 < cold
+    assert _count(client, "dijkversterking") == 2
