@@ -231,7 +231,7 @@ def _full_text(
     # skips HTML tags), kept by the trigger of migration 0009_scale.
     # The newest visible matches of each side (the words, the topics), each read
     # from one table through its indexes, no vector ranked: then the newest of both.
-    # Each row also carries what a hit's cache key needs (KEY_FIELDS).
+    # Each row also carries what a hit's cache key needs: its times and status.
     visible = Article.objects.published().order_by("-publish_at", "-pk")
     fields = ("publish_at", "pk", "modified_at", "updated_at", "status")
     words = visible.filter(search_vector=search_query)
