@@ -110,8 +110,8 @@ def home(request):
     page = _page(request, published.exclude(pk__in=shown_pks))
     first = page.is_first
     shown = [lead, *top_stories] if first else []
-    # Every card of the page at once: one read of the fragment cache, and two
-    # queries (authors, topics) for the cards it does not hold.
+    # Every card of the page at once: one read of the fragment cache, and three
+    # queries (articles, authors, topics) for the cards it does not hold.
     with_cards(request, [*shown, *page.object_list], lead=lead, top_stories=top_stories)
     return render(
         request,
