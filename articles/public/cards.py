@@ -81,7 +81,9 @@ def _loaded(articles: list) -> list:
     wanted = [article.pk for article in articles if isinstance(article, Listed)]
     found = {}
     if wanted:
+        # By id, unordered: the list's own query gave the order.
         rows = Article.objects.for_listing().prefetch_related(None).defer("body")
+        rows = rows.order_by()
         found = {article.pk: article for article in rows.filter(pk__in=wanted)}
     ready = [
         found.get(article.pk) if isinstance(article, Listed) else article

@@ -209,7 +209,7 @@ def search_articles(query: str) -> SearchResults:
         # The passage is cut from the body in the database (ts_headline), so the
         # body itself is not loaded; the fallback cuts it here and loads it.
         return _full_text(query, articles.defer("body"), in_topic)
-    return _fallback(query, articles)
+    return _fallback(query, articles, topics=in_topic is not None)
 
 
 def _named_topics(query: str) -> list[int]:
@@ -344,7 +344,7 @@ class _LazyRanked(Ranked):
         return self._ids
 
 
-def _fallback(query: str, articles: QuerySet) -> SearchResults:
+def _fallback(query: str, articles: QuerySet, *, topics: bool) -> SearchResults:
     terms, excluded = _terms(query)
     # Nothing left to look for (only quotes): only a topic can still match.
     matches = Q() if terms or excluded else Q(pk__in=[])
@@ -356,10 +356,13 @@ def _fallback(query: str, articles: QuerySet) -> SearchResults:
         (Case(When(headline__icontains=term, then=1), default=0) for term in terms),
         Value(0),
     )
+    # Without a topic named, no topic side (PostgreSQL refuses a constant to sort by).
+    order = ["-headline_hits", "-publish_at", "-pk"]
+    if topics:
+        matches |= Q(topic_hit=True)
+        order.insert(0, F("topic_hit").desc())
     found = (
-        articles.filter(matches | Q(topic_hit=True))
-        .annotate(headline_hits=headline_hits)
-        .order_by(F("topic_hit").desc(), "-headline_hits", "-publish_at", "-pk")
+        articles.filter(matches).annotate(headline_hits=headline_hits).order_by(*order)
     )
 
     def highlight(article: Article) -> Hit:
