@@ -76,13 +76,15 @@ def listed(queryset: QuerySet) -> QuerySet:
 
 def _loaded(articles: list) -> list:
     """``articles`` ready for their cards: ``Listed`` rows loaded as articles with
-    what a card shows (at most three queries, however many), None for one gone
-    since; articles already loaded get their authors and topics."""
+    what a card shows (at most three queries, however many), through
+    ``published()`` like the list, None for one withdrawn or gone since; articles
+    already loaded get their authors and topics."""
     wanted = [article.pk for article in articles if isinstance(article, Listed)]
     found = {}
     if wanted:
         # By id, unordered: the list's own query gave the order.
-        rows = Article.objects.for_listing().prefetch_related(None).defer("body")
+        rows = Article.objects.published().for_listing().prefetch_related(None)
+        rows = rows.defer("body")
         rows = rows.order_by()
         found = {article.pk: article for article in rows.filter(pk__in=wanted)}
     ready = [
