@@ -12,12 +12,13 @@ keeps it, migration 0009_scale) and found through its GIN index; matches and top
 hits are one list of ids, so neither side reads every article. Only the newest
 ``CANDIDATES`` of the visible matches are ranked (a word in every tenth of 100 000
 articles would otherwise rank 10 000 vectors per request): the newest matches of
-the words and of the topics are read through the indexes without ranking a vector
-(one query, which also reads each one's cache key), and those are the results,
-counted without another query. Best first, they are ranked in one more query of
-ids and numbers only; newest first needs no rank. A page's hits are rendered once
-per query and article version (``SearchResults.rendered``): only the hits not
-cached load their articles, highlighted by ``ts_headline``.
+the words and of the topics are read through the indexes and limited there, and
+only those are ranked, in the same query, which also reads each one's cache key.
+They are the results, counted and ordered (best or newest first) without another
+query. A page's hits are rendered once per query and article version
+(``SearchResults.rendered``): only the hits not cached load their articles,
+highlighted by ``ts_headline``. The vectors are kept in the articles' rows
+(migration 0019_search_vector_inline), so testing one reads no TOAST table.
 """
 
 import html
@@ -32,6 +33,7 @@ from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
+    CharField,
     F,
     FloatField,
     Func,
@@ -81,6 +83,22 @@ TOPIC_BONUS = 1.0
 _DROPPED = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 _QUOTES = "\"'“”„‘’«»"
 _SPACES = re.compile(r"\s+")
+# What a hit's cache key needs of its article (``article_version``: its times and
+# status) as one text made by PostgreSQL, and its publishing time in seconds.
+_STAMP = Func(
+    Value("%s|%s|%s|%s"),
+    F("modified_at"),
+    F("updated_at"),
+    F("publish_at"),
+    F("status"),
+    function="format",
+    output_field=CharField(),
+)
+_SECONDS = Func(
+    F("publish_at"),
+    template="extract(epoch FROM %(expressions)s)::float8",
+    output_field=FloatField(),
+)
 # The stored body without its tags, for ts_headline's passage.
 _BODY_TEXT = Func(
     F("body"), Value("<[^>]*>"), Value(" "), Value("g"), function="regexp_replace"
@@ -120,17 +138,19 @@ class SearchResults:
     # What rendering a page's hits needs of its items: the articles, with what
     # ``highlight`` reads (None for one gone); the items themselves by default.
     complete: Callable[[list], list] = list
+    # An item's version, for its hit's cache key: (item, shared number) -> tuple.
+    key: Callable[[object, int], tuple] = article_version
 
     def hits(self, articles: Iterable[Article]) -> list[Hit]:
         return [self.highlight(article) for article in articles]
 
     def rendered(self, items: Iterable) -> list[SafeString]:
         """The page's hits as HTML, each cached under the query and its article's
-        version (``article_version``), so a query asked again renders and loads
-        only the hits of articles changed since."""
+        version (``key``), so a query asked again renders and loads only the hits
+        of articles changed since."""
         items = list(items)
         shared = version.current().shared
-        parts = [(self.query, *article_version(item, shared)) for item in items]
+        parts = [(self.query, *self.key(item, shared)) for item in items]
 
         def render_missing(indexes):
             found = self.complete([items[i] for i in indexes])
@@ -229,21 +249,37 @@ def _full_text(
     search_query = SearchQuery(query, config=CONFIG, search_type="websearch")
     # The stored vector: headline A, lede B, body C (as stored: PostgreSQL's parser
     # skips HTML tags), kept by the trigger of migration 0009_scale.
-    # The newest visible matches of each side (the words, the topics), each read
-    # from one table through its indexes, no vector ranked: then the newest of both.
-    # Each row also carries what a hit's cache key needs: its times and status.
-    visible = Article.objects.published().order_by("-publish_at", "-pk")
-    fields = ("publish_at", "pk", "modified_at", "updated_at", "status")
-    words = visible.filter(search_vector=search_query)
-    words = words.values_list(*fields)[:CANDIDATES]
+    # The candidates: the newest visible matches of each side (the words, the
+    # topics), each read from one table through its indexes and limited there,
+    # and only those are ranked, in the same query (the subquery's limit comes
+    # first, so no other match is ranked).
+    visible = Article.objects.published()
+    newest = visible.order_by("-publish_at", "-pk").values("pk")
+    sides = newest.filter(search_vector=search_query)[:CANDIDATES]
+    # Normalisation 32 scales the text rank to rank / (rank + 1): below 1.
+    rank = SearchRank(F("search_vector"), search_query, normalization=32)
     if in_topic is not None:  # a topic named: the newest of both sides
-        topics = visible.filter(pk__in=in_topic).values_list(*fields)
-        words = words.union(topics[:CANDIDATES], all=True)
-    newest = sorted(set(words), reverse=True)[:CANDIDATES]
-    keys = {row[1]: Listed(dict(zip(fields, row, strict=True))) for row in newest}
-    candidates = [row[1] for row in newest]
+        sides = sides.union(newest.filter(pk__in=in_topic)[:CANDIDATES], all=True)
+        rank += Case(
+            When(pk__in=in_topic, then=Value(TOPIC_BONUS)),
+            default=Value(0.0),
+            output_field=FloatField(),
+        )
+    # Each row also carries what its hit's cache key needs, as one text, and its
+    # time as a number: nothing to parse for 200 rows when 12 are shown.
+    rows = (
+        visible.filter(pk__in=sides)
+        .order_by()
+        .annotate(when=_SECONDS, stamp=_STAMP, rank=rank)
+        .values_list("pk", "when", "stamp", "rank")
+    )
+    # Both sides may have their 200: the newest 200 of them.
+    found = sorted(rows, key=lambda row: (row[1], row[0]), reverse=True)[:CANDIDATES]
+    keys = {pk: Listed({"pk": pk, "stamp": stamp}) for pk, _, stamp, _ in found}
     # Either side at its limit: there may be more (exactly 200 reads the same).
-    capped = len(candidates) >= CANDIDATES
+    capped = len(found) >= CANDIDATES
+    # Best first: by rank, then newest first (the rows are that already).
+    best = sorted(found, key=lambda row: row[3], reverse=True)
     # A random marker cannot occur in an article, so after escaping the text it
     # shows exactly where PostgreSQL put the matches.
     start, stop = f"S{secrets.token_hex(8)}S", f"E{secrets.token_hex(8)}E"
@@ -257,31 +293,6 @@ def _full_text(
             stop_sel=stop,
             **(options or {"highlight_all": True}),
         )
-
-    # Normalisation 32 scales the text rank to rank / (rank + 1): below 1.
-    rank = SearchRank(F("search_vector"), search_query, normalization=32)
-    if in_topic is not None:
-        rank += Case(
-            When(topic_hit=True, then=Value(TOPIC_BONUS)),
-            default=Value(0.0),
-            output_field=FloatField(),
-        )
-    # Best first: the candidates' ranks (ids and numbers only, no article loaded),
-    # ordered here; newest first needs no rank at all.
-    ranks = (
-        articles.select_related(None)
-        .prefetch_related(None)
-        .filter(pk__in=candidates)
-        .annotate(rank=rank)
-        .order_by()
-        .values_list("pk", "rank")
-    )
-
-    def best_first() -> list[int]:
-        ordered = sorted(
-            ((r, keys[pk].publish_at, pk) for pk, r in ranks), reverse=True
-        )
-        return [pk for _, _, pk in ordered]
 
     def load(ids: list[int]) -> list[Listed]:
         """A page of results as their hits' keys (no query)."""
@@ -321,27 +332,19 @@ def _full_text(
 
     return SearchResults(
         query,
-        _LazyRanked(best_first, load),
+        Ranked([row[0] for row in best], load),
         highlight,
-        count=len(candidates),
+        count=len(found),
         capped=capped,
-        newest=Ranked(candidates, load),
+        newest=Ranked([row[0] for row in found], load),
         complete=complete,
+        key=_stamped,
     )
 
 
-class _LazyRanked(Ranked):
-    """``Ranked`` whose order is worked out (one query) when first needed, so
-    that newest first never ranks."""
-
-    def __init__(self, order: Callable[[], list[int]], load):
-        self._order, self._ids, self.load = order, None, load
-
-    @property
-    def ids(self) -> list[int]:
-        if self._ids is None:
-            self._ids = self._order()
-        return self._ids
+def _stamped(row: Listed, shared: int) -> tuple:
+    """A full-text hit's version: its article's stamp (``_STAMP``)."""
+    return (row.pk, row.stamp, shared)
 
 
 def _fallback(query: str, articles: QuerySet, *, topics: bool) -> SearchResults:

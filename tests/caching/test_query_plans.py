@@ -206,14 +206,18 @@ def test_a_month_of_the_articles_sitemap_reads_that_month_only(client, newsroom)
 @pytest.mark.parametrize("words", ["taliban", "luchthaven taliban", "ISKP"])
 def test_search_finds_matches_through_the_stored_vectors_index(client, newsroom, words):
     """The candidates come from the GIN index on search_vector (a topic's articles
-    from the topic index), never from reading every article; the page ranks those
-    candidates by primary key, and nothing counts the matches again."""
+    from the topic index), never from reading every article; the same query ranks
+    those candidates only (the limit is the subquery's, the rank the outer
+    query's), and nothing counts the matches again."""
     with CaptureQueriesContext(connection) as queries:
         assert client.get("/zoeken/", {"q": words}).status_code == 200
     searches = [q["sql"] for q in queries.captured_queries if "@@" in q["sql"]]
     assert len(searches) == 1  # the candidates (search.CANDIDATES at most)
     ranked = [q["sql"] for q in queries.captured_queries if "ts_rank" in q["sql"]]
-    assert len(ranked) == 1 and "@@" not in ranked[0]  # the candidates' ids only
+    assert ranked == searches
+    outer, _, candidates = searches[0].partition('AND "articles_article"."id" IN (')
+    assert "ts_rank" in outer and "@@" not in outer and "LIMIT" not in outer
+    assert "@@" in candidates and "LIMIT 200" in candidates
     for sql in searches:
         assert "to_tsvector" not in sql  # the stored vector, not one per row
         # The GIN index on the vectors, or (when PostgreSQL expects the newest
@@ -227,3 +231,15 @@ def test_search_finds_matches_through_the_stored_vectors_index(client, newsroom,
             and n.get("Relation Name") == "articles_article"
         ]
         assert seq == [], sql
+
+
+def test_search_vectors_are_kept_in_the_articles_rows(newsroom):
+    """Testing a candidate's vector reads no TOAST table (migration
+    0019_search_vector_inline): the column's storage is MAIN, which moves a value
+    out of the row only when nothing else makes the row fit on its page."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attstorage FROM pg_attribute WHERE attrelid ="
+            " 'articles_article'::regclass AND attname = 'search_vector'"
+        )
+        assert cursor.fetchone() == ("m",)
