@@ -224,6 +224,9 @@ class Article(models.Model):
         blank=True,
         related_name="articles",
         help_text=_("Zoek op naam of alias, bijvoorbeeld ISK voor ISKP."),
+        # By name wherever they are shown, loaded one article's or prefetched for
+        # a list (without it taggit orders neither way alike, a prefetch not at all).
+        ordering=["name"],
     )
     related = models.ManyToManyField(
         "self",
