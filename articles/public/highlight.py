@@ -65,7 +65,8 @@ def trim_words(text: str, limit: int) -> str:
     cut = text[: limit - 1]
     if text[limit - 1] != " " and " " in cut:
         cut = cut.rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:.–-") + ELLIPSIS
+    # No punctuation, and no ellipsis of the text's own, before ours.
+    return cut.rstrip(" ,;:.–-" + ELLIPSIS) + ELLIPSIS
 
 
 def _pattern(terms: Iterable[str]) -> re.Pattern | None:
