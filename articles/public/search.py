@@ -42,6 +42,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import Left, Right
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
@@ -103,6 +104,9 @@ _SECONDS = Func(
 _BODY_TEXT = Func(
     F("body"), Value("<[^>]*>"), Value(" "), Value("g"), function="regexp_replace"
 )
+# How much of the body's text, at either end, tells whether a passage starts or
+# ends it (and so needs no ellipsis there).
+_EDGE = 200
 
 
 @dataclass(frozen=True)
@@ -312,6 +316,8 @@ def _full_text(
                 # The body's text (tags out, so nothing is marked inside one): a
                 # passage of about 30 words around the best match.
                 marked_body=marked(_BODY_TEXT, max_words=30, min_words=15),
+                body_start=Left(_BODY_TEXT, _EDGE),
+                body_end=Right(_BODY_TEXT, _EDGE),
             )
         )
         by_pk = {article.pk: article for article in rows}
@@ -322,7 +328,7 @@ def _full_text(
         body = split_marked(article.marked_body, start, stop)
         # The body's text is HTML text: its entities (&amp;) become characters.
         body = [(_SPACES.sub(" ", html.unescape(p)), m) for p, m in body]
-        body = [(ELLIPSIS + " ", False), *body, (" " + ELLIPSIS, False)]
+        body = _with_ellipses(body, article.body_start, article.body_end)
         return Hit(
             article,
             render(split_marked(article.marked_headline, start, stop)),
@@ -340,6 +346,30 @@ def _full_text(
         complete=complete,
         key=_stamped,
     )
+
+
+def _with_ellipses(parts: list, body_start: str, body_end: str) -> list:
+    """A passage of the body's text, (text, is match) pairs, with an ellipsis where
+    the body goes on before or after it: not where it begins or ends the body
+    (``body_start``, ``body_end``: the body's text at either end, as stored)."""
+    text = _collapsed("".join(part for part, _ in parts))
+    if not text:
+        return parts
+    head, tail = text[: _EDGE // 2], text[-_EDGE // 2 :]
+    starts = _collapsed(html.unescape(body_start)).startswith(head)
+    ends = _collapsed(html.unescape(body_end)).endswith(tail)
+    # No space of the body's own at either end of the passage.
+    parts = [(parts[0][0].lstrip(), parts[0][1]), *parts[1:]]
+    parts = [*parts[:-1], (parts[-1][0].rstrip(), parts[-1][1])]
+    return [
+        *([] if starts else [(ELLIPSIS + " ", False)]),
+        *parts,
+        *([] if ends else [(" " + ELLIPSIS, False)]),
+    ]
+
+
+def _collapsed(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _stamped(row: Listed, shared: int) -> tuple:

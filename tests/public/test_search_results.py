@@ -51,9 +51,33 @@ def test_a_body_match_shows_the_passage_around_it(client, make_article):
     html = client.get(URL, {"q": "zeppelin"}).text
     found = _PASSAGE.search(html).group(1)
     assert "<mark>zeppelin</mark> die boven de stad hing." in found
-    assert found.startswith("…")
+    assert found.startswith("… ")
+    assert found.endswith(" hing.")  # the body's end: no ellipsis after it
     assert "<em>" not in found and "Eerst een alinea" not in found
     assert "Een intro." not in found
+
+
+def test_a_passage_has_an_ellipsis_only_where_the_body_goes_on(client, make_article):
+    """A short body is its whole passage, with no ellipsis; a match in the middle of
+    a long one has an ellipsis on either side, and one at its start only after."""
+    filler = " ".join(f"woord{n}" for n in range(80))
+    make_article(
+        headline="Kort", lede="Intro.", body="<p>De zeppelin &amp; de stad.</p>"
+    )
+    make_article(
+        headline="Midden", lede="Intro.", body=f"<p>{filler} luchtschip {filler}</p>"
+    )
+    make_article(headline="Begin", lede="Intro.", body=f"<p>Ballonvaart {filler}</p>")
+    passages = {
+        query: _PASSAGE.search(client.get(URL, {"q": query}).text).group(1)
+        for query in ("zeppelin", "luchtschip", "ballonvaart")
+    }
+    assert passages["zeppelin"] == "De <mark>zeppelin</mark> &amp; de stad."
+    assert passages["luchtschip"].startswith("… ")
+    assert passages["luchtschip"].endswith(" …")
+    assert "<mark>luchtschip</mark> woord0" in passages["luchtschip"]
+    assert passages["ballonvaart"].startswith("<mark>Ballonvaart</mark> woord0")
+    assert passages["ballonvaart"].endswith(" …")
 
 
 def test_a_lede_match_shows_the_lede_marked(client, make_article):
@@ -163,6 +187,8 @@ def test_trim_words_cuts_at_a_word_boundary():
     assert trim_words("kort", 10) == "kort"
     assert trim_words("een twee drie vier", 12) == "een twee…"
     assert trim_words("een twee. drie", 11) == "een twee…"
+    assert trim_words("een twee… drie vier", 14) == "een twee…"  # not "……"
+    assert trim_words("een twee... drie vier", 16) == "een twee…"
     assert len(trim_words("a" * 50, 10)) == 10
 
 
