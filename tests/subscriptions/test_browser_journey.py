@@ -84,7 +84,7 @@ def test_a_reader_follows_a_topic_in_the_browser_and_leaves_again(
     page.get_by_role("button", name="Bevestig").click()
     page.wait_for_url("**/volgen/beheer/**")
     assert Subscriber.objects.get().confirmed_at is not None
-    assert "Klimaat" in page.get_by_role("table").inner_text()
+    assert "Klimaat" in page.get_by_role("list", name="Wat je volgt").inner_text()
     problems += _axe(browser, page.url, shots, "manage")
 
     article = make_article(
