@@ -4,7 +4,7 @@ the forms that need it."""
 
 from urllib.parse import urlsplit
 
-from django.http import HttpResponseForbidden
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -45,7 +45,8 @@ def follow(request):
         })  # fmt: skip
         return render(request, "subscriptions/follow.html", {"form": form})
     if not _same_origin(request):
-        return HttpResponseForbidden(_("Dit formulier kwam niet van onze site."))
+        # The site's Dutch 403 page (newsroom/errors.py), not a line of plain text.
+        raise PermissionDenied(_("Dit formulier kwam niet van onze site."))
     form = FollowForm(request.POST)
     if not limits.spend(
         limits.LIMITS["network"], limits.network_of(client_ip(request))

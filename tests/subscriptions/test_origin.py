@@ -23,7 +23,9 @@ DATA = {"email": "c@voorbeeld.nl", "kind": "daily", "target": ""}
 def test_a_post_another_site_made_is_refused(client, smtp, headers):
     response = post_form(client, "/volgen/", DATA, **headers)
     assert response.status_code == 403
-    assert "niet van onze site" in response.content.decode()
+    page = response.content.decode()
+    assert "niet van onze site" in page
+    assert "<h1>Geen toegang</h1>" in page and 'lang="nl"' in page  # the site's page
     assert not Subscriber.objects.exists() and not smtp.messages
 
 
