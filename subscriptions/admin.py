@@ -78,7 +78,7 @@ class SubscriberAdmin(admin.ModelAdmin):
 class SendLogAdmin(admin.ModelAdmin):
     list_display = ["__str__", "created_at", "sent", "failed", "suppressed", "skipped"]
     fields = [
-        "article", "entry", "created_at", "finished_at", "sent", "failed",
+        "article", "entry", "note", "created_at", "finished_at", "sent", "failed",
         "suppressed", "skipped",
     ]  # fmt: skip
     readonly_fields = fields

@@ -16,7 +16,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article, Author, LiveEntry, Topic
+from articles.models import Article, ArticleNote, Author, LiveEntry, Topic
 
 __all__ = ["DigestRun", "Following", "PendingConfirmation", "SendLog", "Subscriber"]
 
@@ -176,6 +176,16 @@ class SendLog(models.Model):
         _("niet verstuurd"),
         default=False,
         help_text=_("Het artikel was niet meer zichtbaar toen het versturen begon."),
+    )
+    # A round sent again for an update or correction ("Stuur opnieuw een alert"):
+    # its mail says so and gives the note's text.
+    note = models.ForeignKey(
+        ArticleNote,
+        verbose_name=_("update of correctie"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     # The last subscriber (by id) handled: a retried or next batch starts after it,
     # so nobody gets the alert twice.

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, LiveEntry
@@ -79,7 +80,11 @@ def _what(pending) -> str:
 def send_alert(log_id: int) -> int:
     """Send one batch of the alert ``log_id``; enqueue the next if readers remain.
     Returns how many were sent in this batch."""
-    log = SendLog.objects.filter(pk=log_id, finished_at=None).first()
+    log = (
+        SendLog.objects.filter(pk=log_id, finished_at=None)
+        .select_related("note")
+        .first()
+    )
     if log is None:
         return 0
     article = Article.objects.published().filter(pk=log.article_id).first()
@@ -96,9 +101,12 @@ def send_alert(log_id: int) -> int:
         audience.live_followers(entry) if entry else audience.article_followers(article)
     )
     batch, more = _next_batch(readers.filter(pk__gt=log.cursor))
+    # A round sent again for an update or correction of this article tells it.
+    note = log.note if log.note and log.note.article_id == article.pk else None
     context = {
         "article": article,
         "entry": entry,
+        "note": note,
         "url": absolute(
             entry.get_absolute_url() if entry else article.get_absolute_url()
         ),
@@ -106,6 +114,9 @@ def send_alert(log_id: int) -> int:
     subject = (
         f"Kernmoment: {entry.title or article.headline}" if entry else article.headline
     )
+    if note:  # "Correctie: <kop>", "Update: <kop>"
+        with translation.override("nl"):
+            subject = f"{capfirst(note.get_kind_display())}: {article.headline}"
     return _deliver_batch(
         SendLog,
         log.pk,

@@ -48,18 +48,20 @@ def save_notes(request, form, formset) -> None:
     saved = [*formset.new_objects, *(note for note, _x in formset.changed_objects)]
     if saved:
         mark_substantive_change(form.instance, at=max(note.at for note in saved))
-    asked = any(
-        f.cleaned_data.get("alert_again")
+    asked = [
+        f.instance
         for f in formset.forms
-        if getattr(f, "cleaned_data", None) and f.instance.pk
-    )
-    if asked:
-        _send_again(request, form.instance)
+        if getattr(f, "cleaned_data", None)
+        and f.cleaned_data.get("alert_again")
+        and f.instance.pk
+    ]
+    if asked:  # the newest note ticked is the one the mail tells about
+        _send_again(request, form.instance, max(asked, key=lambda n: (n.at, n.pk)))
 
 
-def _send_again(request, article) -> None:
+def _send_again(request, article, note) -> None:
     """The editor ticked "Stuur opnieuw een alert" on a note: once per save."""
-    if alert_again(article):
+    if alert_again(article, note=note):
         messages.success(request, _("Het alert gaat opnieuw naar de volgers."))
     elif not article.send_alert:
         messages.warning(

@@ -19,7 +19,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from articles.models import Article, LiveEntry
+from articles.models import Article, ArticleNote, LiveEntry
 from articles.signals import article_became_visible, key_moment_became_visible
 
 __all__ = ["alert_again", "claim_article", "claim_due", "claim_entry"]
@@ -113,11 +113,14 @@ def claim_due(*, at: datetime | None = None) -> tuple[int, int]:
 
 
 @transaction.atomic
-def alert_again(article: Article, *, at: datetime | None = None) -> bool:
+def alert_again(
+    article: Article, *, at: datetime | None = None, note: ArticleNote | None = None
+) -> bool:
     """The editor asks for the alert once more (an important correction): when the
     article is visible and its alert is on, claim it anew and send
-    ``article_became_visible`` with ``again=True`` (``again=False`` if it had not
-    been sent yet). Whether it was sent; nothing is sent twice for one call."""
+    ``article_became_visible`` with ``again=True`` and the ``note`` it is sent for
+    (``again=False`` and no note if it had not been sent yet: readers get it for
+    the first time). Whether it was sent; nothing is sent twice for one call."""
     at = _now(at)
     row = (
         Article.objects.select_for_update()
@@ -132,5 +135,6 @@ def alert_again(article: Article, *, at: datetime | None = None) -> bool:
     Article.objects.filter(pk=article.pk).update(alerted_at=at)
     article.alerted_at = at
     again = row["alerted_at"] is not None
-    _send(article_became_visible, Article, article=article, again=again)
+    note = note if again else None
+    _send(article_became_visible, Article, article=article, again=again, note=note)
     return True

@@ -14,6 +14,7 @@ from articles.alerts.claims import alert_again, claim_due
 from articles.models import Article
 from articles.services.articles import save_article
 from articles.services.workflow import transition
+from subscriptions.models import SendLog
 from tests.helpers.forms import article_form, change_form
 
 pytestmark = pytest.mark.django_db
@@ -154,6 +155,9 @@ def test_a_correction_sends_nothing_unless_the_editor_ticks_send_again(
     response = note("Het waren drie explosies.", **{"notes-0-alert_again": "on"})
     assert sent == [("article", article.pk, True)]
     assert "Het alert gaat opnieuw naar de volgers." in response.content.decode()
+    # The round is about that correction (its mail says so: tests/subscriptions).
+    log = SendLog.objects.get(article=article)
+    assert (log.note.kind, log.note.text) == ("correction", "Het waren drie explosies.")
 
 
 def test_send_again_refuses_an_article_whose_alert_is_off(

@@ -207,6 +207,34 @@ def test_publishing_alerts_on_commit_and_an_editors_ask_sends_once_more(
     assert SendLog.objects.get(article=article).sent == 2
 
 
+def test_an_alert_sent_again_for_a_correction_says_so(
+    smtp, make_article, django_capture_on_commit_callbacks
+):
+    """The round an editor asks for on a correction: its subject and both parts
+    name the correction and give its text; the first alert named none."""
+    from articles.alerts.claims import alert_again
+    from articles.models import ArticleNote
+
+    topic = Topic.objects.create(name="Water", slug="water")
+    _follow("lezer@voorbeeld.nl", topic=topic)
+    with django_capture_on_commit_callbacks(execute=True):
+        article = make_article(headline="Dijken verhoogd", topics=[topic])
+    note = ArticleNote.objects.create(
+        article=article, kind="correction", text="De dijk ging 2 meter omhoog, niet 3."
+    )
+    later = timezone.now() + timedelta(seconds=5)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert alert_again(article, at=later, note=note)
+    first, again = smtp.to("lezer@voorbeeld.nl")
+    assert first["Subject"] == "Dijken verhoogd"
+    assert again["Subject"] == "Correctie: Dijken verhoogd"
+    for part in parts(again):
+        assert "Correctie bij een artikel dat je eerder kreeg" in part
+        assert "De dijk ging 2 meter omhoog, niet 3." in part
+    assert "orrectie" not in "".join(parts(first))
+    assert SendLog.objects.get(article=article).note == note
+
+
 @pytest.mark.parametrize("kind", ["topic", "author"])
 def test_what_only_drafts_use_cannot_be_followed(client, smtp, make_article, kind):
     """A topic or author that only a draft uses has no page; a crafted post for it
