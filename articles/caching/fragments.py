@@ -18,7 +18,8 @@ __all__ = ["FRAGMENT_SECONDS", "RENDER_VERSION", "cached_fragment", "cached_frag
 
 # Raise when the way bodies or cards are rendered changes, so fragments cached by an
 # earlier release are not reused (they also expire after FRAGMENT_SECONDS).
-RENDER_VERSION = 1
+# 2: cards list their topics by name, a teaser's lede never ends in two ellipses.
+RENDER_VERSION = 2
 FRAGMENT_SECONDS = 7 * 24 * 3600
 
 
@@ -33,19 +34,22 @@ def cached_fragment(name: str, parts, render) -> str:
     return found
 
 
-def cached_fragments(name: str, parts: list, render_missing) -> list[str]:
+def cached_fragments(
+    name: str, parts: list, render_missing, *, seconds: int = FRAGMENT_SECONDS
+) -> list[str]:
     """Several fragments of one kind at once: for each item of ``parts`` (the
     versions of what its fragment shows), the cached fragment; those missing are
     made by ``render_missing(indexes)``, which returns their HTML in that order.
-    One round trip to the shared cache to read, one to write what was missing."""
+    One round trip to the shared cache to read, one to write what was missing.
+    ``seconds``: how long they are kept."""
     keys = [_key(name, item) for item in parts]
-    found = layered_get_many(keys, FRAGMENT_SECONDS)
+    found = layered_get_many(keys, seconds)
     missing = [i for i, key in enumerate(keys) if key not in found]
     if missing:
         made = dict(
             zip((keys[i] for i in missing), render_missing(missing), strict=True)
         )
-        layered_set_many(made, FRAGMENT_SECONDS)
+        layered_set_many(made, seconds)
         found.update(made)
     return [found[key] for key in keys]
 

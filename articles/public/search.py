@@ -76,6 +76,9 @@ CONFIG = "dutch"
 # On PostgreSQL, the most matches that are ranked and shown: the newest ones (ten
 # pages of results).
 CANDIDATES = 200
+# A hit is kept per query as well as per article version: queries have a long tail
+# of ones asked once, so a hit is kept a day, not a week like a card.
+HIT_SECONDS = 24 * 3600
 # Added to the text rank of an article whose topic the query names: such articles
 # answer the query best; the text rank is scaled to stay below 1.
 TOPIC_BONUS = 1.0
@@ -164,10 +167,8 @@ class SearchResults:
             ]
 
         # Rendered from our template (autoescaped), kept as rendered.
-        return [
-            mark_safe(html)  # noqa: S308
-            for html in cached_fragments("hit", parts, render_missing)
-        ]
+        found = cached_fragments("hit", parts, render_missing, seconds=HIT_SECONDS)
+        return [mark_safe(html) for html in found]  # noqa: S308
 
     def newest_first(self) -> "QuerySet | Ranked":
         if self.newest is not None:

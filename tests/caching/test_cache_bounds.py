@@ -100,6 +100,18 @@ def test_every_redis_key_has_a_time_to_live(client, server, make_article):
         assert 0 < server.ttl(name) <= LONGEST_SECONDS, name
 
 
+def test_a_search_hit_is_kept_a_day(client, server, make_article):
+    """Hits are cached per query too, and queries have a long tail: a hit lives a
+    day in Redis (a card a week)."""
+    from articles.public.search import HIT_SECONDS
+
+    make_article(headline="Dijken worden verhoogd")
+    assert client.get("/zoeken/", {"q": "dijken"}).status_code == 200
+    hits = server.keys(f"{PREFIX}:*:fragment:hit:*")
+    assert len(hits) == 1
+    assert 0 < server.ttl(hits[0]) <= HIT_SECONDS == 24 * 3600
+
+
 def test_redis_losing_every_key_never_serves_a_stale_page(client, server, make_article):
     """Redis evicts everything (here: FLUSHDB): pages are still right, before and
     after a change, from the process's layer or rendered afresh."""
