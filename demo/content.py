@@ -56,6 +56,9 @@ ARTICLES = [
         "lede": "De Verenigde Staten, het Verenigd Koninkrijk en Australië raden "
         "mensen aan om weg te blijven bij de poorten van het vliegveld van Kabul. "
         "Ze vrezen een aanslag tijdens de evacuaties.",
+        "seo_description": "VS, VK en Australië raden mensen aan weg te blijven bij "
+        "de poorten van het vliegveld van Kabul: ze vrezen een aanslag tijdens de "
+        "evacuaties.",
         "body": "<p>Rond het vliegveld wachten al dagen duizenden mensen die het "
         "land willen verlaten. De ambassades noemen geen bron voor de dreiging, "
         "maar Amerikaanse functionarissen wijzen in gesprekken met journalisten "
@@ -74,6 +77,8 @@ ARTICLES = [
         "lede": "Bij de Abbey Gate van het vliegveld van Kabul heeft een "
         "zelfmoordterrorist zich opgeblazen te midden van wachtende mensen. "
         "Er zijn veel doden, onder wie Amerikaanse militairen.",
+        "seo_description": "Een zelfmoordterrorist blies zich op bij de Abbey Gate "
+        "van het vliegveld van Kabul, tussen wachtende mensen. Er zijn veel doden.",
         "body": "<p>Na de explosie werd er volgens ooggetuigen geschoten. Islamitische "
         "Staat heeft de aanslag opgeëist via zijn eigen kanalen.</p>"
         "<p>De evacuatievluchten gaan voorlopig door, maar verschillende landen "
@@ -131,6 +136,11 @@ ARTICLES = [
         "lede": "De aanslag bij het vliegveld van Kabul is opgeëist door ISKP, de "
         "Afghaanse tak van Islamitische Staat. Wie zijn ze, wat willen ze, en "
         "waarom staan ze tegenover de Taliban?",
+        # The lede is longer than a search result shows (155 characters): the
+        # editors wrote the description search engines and shared links show.
+        "seo_description": "ISKP, de Afghaanse tak van Islamitische Staat, eiste de "
+        "aanslag bij het vliegveld van Kabul op. Wie zijn ze, en waarom bestrijden "
+        "ze de Taliban?",
         "body": "<h2>Wie is ISKP?</h2>"
         "<p>ISKP staat voor <em>Islamic State Khorasan Province</em>. In "
         "berichtgeving heet de groep ook ISK of IS-K. Khorasan is een oude naam "

@@ -23,6 +23,8 @@ LIVE_ARTICLE = {
     "lede": "Bij de Abbey Gate van het vliegveld van Kabul, waar duizenden mensen "
     "wachtten om het land uit te komen, is een aanslag gepleegd. We volgen de "
     "gebeurtenissen hier.",
+    "seo_description": "Een aanslag bij de Abbey Gate van het vliegveld van Kabul, "
+    "waar duizenden mensen wachtten om het land te verlaten. Wij volgen het hier.",
     "body": "",
 }
 

@@ -5,6 +5,7 @@ from io import StringIO
 from django.core.management import call_command
 from django.http import HttpRequest
 
+from articles.admin.editor.writing import DESCRIPTION_LIMIT
 from articles.models import Article, Author, Section, Topic, TopicAlias
 from demo import content as demo
 
@@ -57,6 +58,16 @@ def test_demo_explainer_has_what_the_issue_asks(client, db):
     assert "Volgens de" in html and "BBC" in html
     assert "Uitleg" in html
     assert 'href="/auteur/eva-mulder/"' in html
+
+
+def test_every_demo_article_fits_a_search_result(db):
+    """Search engines show about 155 characters of a description (the desk's
+    counter): every demo article's, its own or its lede, fits, so an editor opening
+    one sees no "te lang"."""
+    call_command("load_demo", verbosity=0)
+    for article in Article.objects.all():
+        shown = article.seo_description or article.lede
+        assert len(shown) <= DESCRIPTION_LIMIT, article.slug
 
 
 def test_demo_topic_aliases_redirect(client, db):

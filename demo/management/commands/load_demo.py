@@ -102,6 +102,8 @@ class Command(BaseCommand):
             parse_datetime(data["publish_at"]) if "publish_at" in data else None
         )
         extra = {}
+        if data.get("seo_description"):
+            extra["seo_description"] = data["seo_description"]
         if data.get("updated_at"):
             extra["updated_at"] = parse_datetime(data["updated_at"])
         if data.get("hero"):
