@@ -119,6 +119,19 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language (Dutch). A request for /en/ activates
+    English for its thread and leaves it active (newsroom/middleware.py), so without
+    this a test would inherit the language of the test before it, and a -k selection
+    could see English where the whole suite sees Dutch."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _media_root(tmp_path, settings):
     """Uploaded files go to a temporary folder, never to var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"

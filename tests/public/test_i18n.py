@@ -84,14 +84,6 @@ class _Missing(gettext.NullTranslations):
 MISSING = "\0missing from the .mo\0"
 
 
-@pytest.fixture(autouse=True)
-def _restore_language():
-    """Requests activate their URL's language; later tests get the default back."""
-    language = translation.get_language()
-    yield
-    translation.activate(language)
-
-
 @pytest.fixture
 def explainer(make_article):
     """A published explainer from 14 August 2025."""
@@ -302,3 +294,14 @@ def test_mo_file_is_compiled_from_the_current_po():
         if found != expected:
             stale.append(entry.msgid)
     assert stale == []
+
+
+def test_a_request_for_english_leaves_english_active_in_its_thread(client, db):
+    assert client.get("/en/").status_code == 200
+    assert translation.get_language() == "en"  # newsroom/middleware.py
+
+
+def test_the_next_test_starts_in_dutch():
+    """The test before this one left English active: tests/conftest.py gives each
+    test the default language back."""
+    assert translation.get_language() == "nl"
