@@ -217,24 +217,18 @@ def search_articles(query: str) -> SearchResults:
     # queries name no topic: then there is no topic side at all.
     topics = _named_topics(query)
     in_topic = None
-    topic_hit = Value(False, output_field=BooleanField())
     if topics:
         in_topic = TaggedArticle.objects.filter(tag_id__in=topics).values(
             "content_object_id"
         )
-        topic_hit = Case(
-            When(pk__in=in_topic, then=Value(True)),
-            default=Value(False),
-            output_field=BooleanField(),
-        )
-    articles = Article.objects.published().for_listing().alias(topic_hit=topic_hit)
+    articles = Article.objects.published().for_listing()
     # PostgreSQL's parser keeps letters and digits only: a query of emoji or other
     # symbols alone would find nothing, so it is matched as text instead.
     if connection.vendor == "postgresql" and any(ch.isalnum() for ch in query):
         # The passage is cut from the body in the database (ts_headline), so the
         # body itself is not loaded; the fallback cuts it here and loads it.
         return _full_text(query, articles.defer("body"), in_topic)
-    return _fallback(query, articles, topics=in_topic is not None)
+    return _fallback(query, articles, in_topic)
 
 
 def _named_topics(query: str) -> list[int]:
@@ -378,7 +372,9 @@ def _stamped(row: Listed, shared: int) -> tuple:
     return (row.pk, row.stamp, shared)
 
 
-def _fallback(query: str, articles: QuerySet, *, topics: bool) -> SearchResults:
+def _fallback(
+    query: str, articles: QuerySet, in_topic: QuerySet | None
+) -> SearchResults:
     terms, excluded = _terms(query)
     # Nothing left to look for (only quotes): only a topic can still match.
     matches = Q() if terms or excluded else Q(pk__in=[])
@@ -392,7 +388,14 @@ def _fallback(query: str, articles: QuerySet, *, topics: bool) -> SearchResults:
     )
     # Without a topic named, no topic side (PostgreSQL refuses a constant to sort by).
     order = ["-headline_hits", "-publish_at", "-pk"]
-    if topics:
+    if in_topic is not None:  # the named topics' articles first
+        articles = articles.alias(
+            topic_hit=Case(
+                When(pk__in=in_topic, then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
         matches |= Q(topic_hit=True)
         order.insert(0, F("topic_hit").desc())
     found = (

@@ -233,7 +233,7 @@ def test_search_finds_matches_through_the_stored_vectors_index(client, newsroom,
         assert seq == [], sql
 
 
-def test_search_vectors_are_kept_in_the_articles_rows(newsroom):
+def test_search_vectors_are_kept_in_the_articles_rows(db):
     """Testing a candidate's vector reads no TOAST table (migration
     0019_search_vector_inline): the column's storage is MAIN, which moves a value
     out of the row only when nothing else makes the row fit on its page."""
